@@ -139,5 +139,6 @@ const (
 	ProvWasDerivedFrom    = quad.IRI(PROV + "wasDerivedFrom")
 	ProvWasGeneratedBy    = quad.IRI(PROV + "wasGeneratedBy")
 	ProvWasAssociatedWith = quad.IRI(PROV + "wasAssociatedWith")
+	ProvWasAttributedTo   = quad.IRI(PROV + "wasAttributedTo")
 	SchemaSoftwareVersion = quad.IRI(Schema + "softwareVersion")
 )

@@ -415,9 +415,7 @@ func parseDate(s string) string {
 	if unknown(s) {
 		return ""
 	}
-	for _, suffix := range []string{"st ", "nd ", "rd ", "th "} { // 1st June 2010
-		s = regexp.MustCompile(`(\d)`+suffix).ReplaceAllString(s, "$1 ")
-	}
+	s = ordinalDay.ReplaceAllString(s, "$1 ") // 1st June 2010
 	for _, layout := range dateLayouts {
 		if d, err := time.Parse(layout, s); err == nil {
 			return d.Format("2006-01-02")
@@ -425,6 +423,8 @@ func parseDate(s string) string {
 	}
 	return ""
 }
+
+var ordinalDay = regexp.MustCompile(`(\d)(?:st|nd|rd|th) `)
 
 var yearMention = regexp.MustCompile(`\b(19[89]\d|20\d\d)\b`)
 
