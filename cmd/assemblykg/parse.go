@@ -58,14 +58,29 @@ func runParse(ctx context.Context, name string, args []string, s streams) error 
 	return inputErrors(failed)
 }
 
-// inputErrors summarises the inputs that could not be used; each was
-// already reported on stderr.
-func inputErrors(failed []error) error {
-	switch len(failed) {
-	case 0:
-		return nil
-	case 1:
-		return fmt.Errorf("1 input failed: %w", failed[0])
+// inputFailures lists the inputs that could not be used; each was already
+// reported on stderr as it happened, so the message only counts them.
+type inputFailures []error
+
+func (f inputFailures) Error() string {
+	if len(f) == 1 {
+		return "1 input could not be used"
 	}
-	return fmt.Errorf("%d inputs failed: %w", len(failed), errors.Join(failed...))
+	return fmt.Sprintf("%d inputs could not be used", len(f))
+}
+
+func (f inputFailures) Unwrap() []error { return f }
+
+// inputErrors returns nil or the failures as an inputFailures.
+func inputErrors(failed []error) error {
+	if len(failed) == 0 {
+		return nil
+	}
+	return inputFailures(failed)
+}
+
+// isInputError reports whether err only says that some inputs failed.
+func isInputError(err error) bool {
+	var f inputFailures
+	return errors.As(err, &f)
 }

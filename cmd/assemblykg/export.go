@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+func init() {
+	register("export", "map transcripts to RDF: Turtle, N-Triples, N-Quads or JSON-LD", runExport)
+}
+
+func runExport(ctx context.Context, name string, args []string, s streams) error {
+	fs := newFlags(name, s)
+	var (
+		opts       mapOptions
+		format     string
+		output     string
+		contextURL bool
+		quiet      bool
+	)
+	fs.StringVarP(&format, "format", "f", "", "output `format`: "+formatNames()+" (default: from the -o extension, else turtle)")
+	fs.StringVarP(&output, "output", "o", "", "write to `FILE` (whole or not at all) instead of stdout")
+	fs.BoolVar(&contextURL, "context-url", false, "JSON-LD: reference the published @context instead of inlining it")
+	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
+	opts.add(fs)
+	fs.Usage = func() {
+		fmt.Fprintln(s.err, "usage: assemblykg export [flags] FILE|DIR|- ...")
+		fmt.Fprintln(s.err, "\nMaps transcripts (files, folders searched for *.txt, or - for stdin) to one")
+		fmt.Fprintln(s.err, "named graph each and writes them in one RDF file. Inputs that cannot be read")
+		fmt.Fprintln(s.err, "are reported with file:line:col; the others are still written, and the")
+		fmt.Fprintln(s.err, "exit status is 1.")
+		fmt.Fprintln(s.err, "\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return usageError{err}
+	}
+	if fs.NArg() == 0 {
+		return usagef("no input: give transcript files, folders or - for stdin")
+	}
+	f, err := chooseFormat(format, output)
+	if err != nil {
+		return err
+	}
+	inputs, err := collectInputs(fs.Args(), transcriptsOnly)
+	if err != nil {
+		return err
+	}
+	wo := rdfio.Options{Prefixes: ontology.Prefixes, Context: ontology.Context()}
+	if contextURL {
+		wo.ContextURL = ontology.ContextURL
+	}
+	progress := newProgress(s, quiet || output == "", "export", len(inputs))
+	opts.onError = func(err error) { progress.clear(); fmt.Fprintln(s.err, err) }
+	opts.onGraph = func(_ string, quads int) { progress.add(1, quads) }
+	var inputErr error
+	write := func(w io.Writer) error {
+		qw := f.NewWriter(w, wo)
+		err := mapCollected(ctx, inputs, opts, s, func(_ quad.IRI, quads []quad.Quad) error {
+			_, err := qw.WriteQuads(quads)
+			return err
+		})
+		if cerr := qw.Close(); cerr != nil {
+			return cerr
+		}
+		if err != nil && !isInputError(err) {
+			return err
+		}
+		inputErr = err
+		return nil
+	}
+	if output == "" {
+		err = write(s.out)
+	} else {
+		err = rdfio.WriteFileAtomic(output, write)
+	}
+	progress.finish()
+	if err != nil {
+		return err
+	}
+	return inputErr
+}
+
+func formatNames() string {
+	var names []string
+	for _, f := range rdfio.Formats() {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, "|")
+}
+
+// chooseFormat picks the format from -f, else from the output's extension,
+// else Turtle.
+func chooseFormat(name, output string) (rdfio.Format, error) {
+	if name != "" {
+		f, ok := rdfio.ByName(name)
+		if !ok {
+			return rdfio.Format{}, usagef("unknown format %q (have %s)", name, formatNames())
+		}
+		return f, nil
+	}
+	if output != "" {
+		if ext := filepath.Ext(output); ext != "" {
+			f, ok := rdfio.ByExt(ext)
+			if !ok {
+				return rdfio.Format{}, usagef("no format for extension %q; use -f (%s)", ext, formatNames())
+			}
+			return f, nil
+		}
+	}
+	f, _ := rdfio.ByName("turtle")
+	return f, nil
+}
+
+// progress shows files, quads, rate and time left on a terminal's stderr.
+type progress struct {
+	s           streams
+	off         bool
+	verb        string
+	total, done int
+	quads       int
+	start, last time.Time
+	shown       bool
+}
+
+func newProgress(s streams, quiet bool, verb string, total int) *progress {
+	return &progress{s: s, off: quiet || !s.terminal, verb: verb, total: total, start: time.Now()}
+}
+
+func (p *progress) add(files, quads int) {
+	p.done += files
+	p.quads += quads
+	if p.off || time.Since(p.last) < 200*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	elapsed := time.Since(p.start).Seconds()
+	rate := float64(p.quads) / max(elapsed, 1e-9)
+	left := ""
+	if p.done > 0 && p.total > p.done {
+		left = fmt.Sprintf(", %s left", (time.Duration(elapsed/float64(p.done)*float64(p.total-p.done)) * time.Second).Round(time.Second))
+	}
+	fmt.Fprintf(p.s.err, "\r%s: %d/%d files, %d quads, %.0f quads/s%s   ", p.verb, p.done, p.total, p.quads, rate, left)
+	p.shown = true
+}
+
+func (p *progress) clear() {
+	if p.shown {
+		fmt.Fprint(p.s.err, "\r\033[K")
+		p.shown = false
+	}
+}
+
+// finish ends the progress line with a summary.
+func (p *progress) finish() {
+	if p.off || !p.shown {
+		return
+	}
+	p.clear()
+	fmt.Fprintf(p.s.err, "%s: %d files, %d quads in %s\n", p.verb, p.done, p.quads, time.Since(p.start).Round(time.Millisecond))
+}

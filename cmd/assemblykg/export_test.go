@@ -1,0 +1,261 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/validate"
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files in testdata")
+
+const seedDir = "../../seeds/transcripts"
+
+// runCLI runs the command line in-process and returns stdout, stderr and the
+// exit code.
+func runCLI(t testing.TB, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, streams{in: strings.NewReader(""), out: &out, err: &errb})
+	return out.String(), errb.String(), code
+}
+
+func export(t testing.TB, format string, paths ...string) []byte {
+	t.Helper()
+	out, stderr, code := runCLI(t, append([]string{"export", "-f", format}, paths...)...)
+	if code != 0 {
+		t.Fatalf("export -f %s: exit %d: %s", format, code, stderr)
+	}
+	return []byte(out)
+}
+
+var goldenExt = map[string]string{"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "jsonld": "jsonld"}
+
+// TestExportGolden keeps the seed's export in all four formats under
+// testdata; rerun with -update and review the diff when the mapping changes.
+func TestExportGolden(t *testing.T) {
+	for format, ext := range goldenExt {
+		t.Run(format, func(t *testing.T) {
+			got := export(t, format, seedDir)
+			golden := filepath.Join("testdata", "seed."+ext)
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("export differs from %s; rerun with -update and review the diff", golden)
+			}
+			if again := export(t, format, seedDir); !bytes.Equal(got, again) {
+				t.Errorf("two exports of the same input differ")
+			}
+		})
+	}
+}
+
+// TestExportValidators has independent parsers read the seed's export.
+func TestExportValidators(t *testing.T) {
+	nq := export(t, "nquads", seedDir)
+	ref := sortedLines(nq)
+	for format, syntax := range map[string]string{"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads"} {
+		data := export(t, format, seedDir)
+		t.Run("serdi/"+format, func(t *testing.T) { validate.Serdi(t, syntax, data) })
+		t.Run("n3/"+format, func(t *testing.T) {
+			name := map[string]string{"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads"}[format]
+			validate.N3(t, name, data)
+		})
+	}
+	for _, format := range []string{"turtle", "ntriples", "nquads", "jsonld"} {
+		data := export(t, format, seedDir)
+		t.Run("rdflib/"+format, func(t *testing.T) { validate.RdflibIsomorphic(t, nq, format, data) })
+	}
+	t.Run("jsonld.js", func(t *testing.T) {
+		got := sortedLines([]byte(validate.JSONLDToRDF(t, export(t, "jsonld", seedDir))))
+		if got != ref {
+			t.Errorf("jsonld.js toRDF of our JSON-LD differs from our N-Quads")
+		}
+	})
+	t.Run("shacl", func(t *testing.T) {
+		rep := validate.SHACL(t, export(t, "turtle", seedDir), ontology.Shapes())
+		if !rep.Conforms {
+			for _, r := range rep.Results {
+				t.Error(r)
+			}
+		}
+	})
+}
+
+func sortedLines(b []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// TestExportKeepsGoodFiles: a bad file is reported with its position and a
+// non-zero exit, and the good file beside it is still exported.
+func TestExportKeepsGoodFiles(t *testing.T) {
+	dir := t.TempDir()
+	seed, err := os.ReadFile(filepath.Join(seedDir, "2017-10-12-modern-day-slavery.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "good.txt")
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(good, seed, 0o644)
+	os.WriteFile(bad, []byte("Title\n\nSession date: \nJun\xe9 2012\n"), 0o644)
+	out := filepath.Join(dir, "out.nq")
+	_, stderr, code := runCLI(t, "export", "-o", out, bad, good)
+	if code != exitError {
+		t.Errorf("exit %d, want %d", code, exitError)
+	}
+	if !strings.Contains(stderr, bad+":4:4: not UTF-8") {
+		t.Errorf("stderr does not name the file and position: %q", stderr)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := export(t, "nquads", good); !bytes.Equal(data, want) {
+		t.Errorf("output is not the good file's export")
+	}
+}
+
+// TestExportWholeOrNothing: an output that cannot be written leaves no
+// file, and an existing file is not touched.
+func TestExportWholeOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.ttl")
+	os.WriteFile(out, []byte("previous"), 0o644)
+	_, _, code := runCLI(t, "export", "-o", out, filepath.Join(dir, "missing.txt"))
+	if code == 0 {
+		t.Errorf("exit 0 for a missing input")
+	}
+	if b, _ := os.ReadFile(out); string(b) != "previous" {
+		t.Errorf("existing output changed: %q", b)
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestExportFormatFromExtension(t *testing.T) {
+	dir := t.TempDir()
+	for format, ext := range goldenExt {
+		out := filepath.Join(dir, "seed."+ext)
+		if _, stderr, code := runCLI(t, "export", "-o", out, seedDir); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		got, _ := os.ReadFile(out)
+		if !bytes.Equal(got, export(t, format, seedDir)) {
+			t.Errorf("-o *.%s does not write %s", ext, format)
+		}
+	}
+	if _, _, code := runCLI(t, "export", "-o", filepath.Join(dir, "x.csv"), seedDir); code != exitUsage {
+		t.Errorf("unknown extension: exit %d, want %d", code, exitUsage)
+	}
+}
+
+// TestExportParallelSameBytes: the corpus exported with one worker and with
+// several gives the same bytes.
+func TestExportParallelSameBytes(t *testing.T) {
+	corpus := "../../../shared/corpus/dev"
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skipf("no %s: %v", corpus, err)
+	}
+	one, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "1", corpus)
+	four, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "4", corpus)
+	if one == "" || one != four {
+		t.Errorf("parallel export differs from the sequential one (%d vs %d bytes)", len(one), len(four))
+	}
+}
+
+// TestShippedQueries runs the SPARQL of ontology/queries with rdflib on the
+// seed's export and checks the rows a user would read.
+func TestShippedQueries(t *testing.T) {
+	if err := exec.Command(validate.Python, "-c", "import rdflib").Run(); err != nil {
+		if os.Getenv(validate.RequireEnv) == "1" {
+			t.Fatal("rdflib missing")
+		}
+		t.Skip("rdflib missing (run .ci/validators.sh)")
+	}
+	dir := t.TempDir()
+	data := filepath.Join(dir, "seed.nt")
+	os.WriteFile(data, export(t, "ntriples", seedDir), 0o644)
+	rows := func(name string) []string {
+		q, _ := ontology.Query(name)
+		qf := filepath.Join(dir, name+".rq")
+		os.WriteFile(qf, []byte(q), 0o644)
+		script := `import sys, rdflib
+g = rdflib.Graph(); g.parse(sys.argv[1], format="nt")
+res = g.query(open(sys.argv[2], encoding="utf-8").read())
+print("\t".join(str(v) for v in res.vars))
+for r in res: print("\t".join("" if x is None else str(x) for x in r))`
+		out, err := exec.Command(validate.Python, "-c", script, data, qf).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		return strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	}
+	turns := rows("turns")
+	if turns[0] != "source\tposition\tspeakerName\trole" || len(turns) != 15 {
+		t.Errorf("turns: header %q, %d rows, want 14", turns[0], len(turns)-1)
+	}
+	if !strings.HasSuffix(turns[1], "\t0\tJennette Arnold\t") || !strings.HasSuffix(turns[2], "\t1\tSadiq Khan\tMayor of London") {
+		t.Errorf("turns: first rows %q %q", turns[1], turns[2])
+	}
+	mentions := rows("mentions")
+	if mentions[0] != "source\tposition\tspeakerName\tbodyName\tsurface\tbegin\tend" {
+		t.Errorf("mentions header %q", mentions[0])
+	}
+	pairs := map[string]bool{}
+	for _, r := range mentions[1:] {
+		f := strings.Split(r, "\t")
+		pairs[f[2]+" -> "+f[3]] = true
+	}
+	for _, want := range []string{
+		"Jennette Arnold -> Metropolitan Police Service", "Jennette Arnold -> Crown Prosecution Service",
+		"Jennette Arnold -> Mayor's Office for Policing and Crime", "Jennette Arnold -> Home Office",
+		"Jennette Arnold -> Evening Standard", "Sadiq Khan -> Metropolitan Police Service",
+		"Sadiq Khan -> Evening Standard", "Sadiq Khan -> London Modern Slavery Partnership Board",
+	} {
+		if !pairs[want] {
+			t.Errorf("mentions: no row for %s", want)
+		}
+	}
+	if len(pairs) != 8 {
+		t.Errorf("mentions: %d speaker-body pairs, want 8: %v", len(pairs), pairs)
+	}
+	claims := rows("claims")
+	if claims[0] != "source\tspeakerName\tvalue\tunit\tsentence" {
+		t.Errorf("claims header %q", claims[0])
+	}
+	values := map[string]bool{}
+	for _, r := range claims[1:] {
+		f := strings.Split(r, "\t")
+		if f[1] == "Sadiq Khan" {
+			values[f[2]+" "+f[3]] = true
+		}
+	}
+	for _, want := range []string{"59 arrests", "88 arrests", "6 cases"} {
+		if !values[want] {
+			t.Errorf("claims: no %s by Sadiq Khan (have %v)", want, values)
+		}
+	}
+	bodies := rows("bodies")
+	if bodies[0] != "body\tbodyName\tsameAs" || len(bodies) < 7 {
+		t.Errorf("bodies: %q", bodies)
+	}
+}

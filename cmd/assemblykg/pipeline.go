@@ -1,0 +1,195 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"sync"
+
+	"github.com/cayleygraph/quad"
+	"github.com/spf13/pflag"
+
+	"github.com/assemblykg/assemblykg/mapping"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+// mapOptions are the flags shared by the commands that map transcripts.
+type mapOptions struct {
+	base     string
+	registry registryFlags
+	workers  int
+	// onError is told of each input that could not be used; the others
+	// still go through.
+	onError func(error)
+	// onGraph is told of each graph mapped, for progress.
+	onGraph func(file string, quads int)
+}
+
+func (o *mapOptions) add(fs *pflag.FlagSet) {
+	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` under which people, bodies, questions and turns are named")
+	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "transcripts mapped in parallel (output order stays the input order)")
+	o.registry.add(fs)
+}
+
+func (o *mapOptions) validate() error {
+	if o.base == "" {
+		return usagef("--base must not be empty")
+	}
+	if last := o.base[len(o.base)-1]; last != '/' && last != '#' {
+		o.base += "/"
+	}
+	if o.workers < 1 {
+		o.workers = 1
+	}
+	return nil
+}
+
+// mapInputs reads and maps the transcripts among paths, in parallel, and
+// calls emit with each graph in input order. A transcript that cannot be
+// read is reported to onError and skipped; mapInputs then returns an error
+// counting them, after every other graph was emitted.
+func mapInputs(ctx context.Context, paths []string, opts mapOptions, emit func(label quad.IRI, quads []quad.Quad) error) error {
+	inputs, err := collectInputs(paths, transcriptsOnly)
+	if err != nil {
+		return err
+	}
+	return mapCollected(ctx, inputs, opts, streams{in: os.Stdin}, emit)
+}
+
+func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s streams, emit func(label quad.IRI, quads []quad.Quad) error) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	pipe, err := newPipeline(opts)
+	if err != nil {
+		return err
+	}
+	type result struct {
+		g   mapping.Graph
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	// Each input gets a slot; workers fill slots, the loop below empties
+	// them in order, so output order is input order whatever the timing.
+	slots := make([]chan result, len(inputs))
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
+	next := make(chan int)
+	go func() {
+		defer close(next)
+		for i := range inputs {
+			select {
+			case next <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	// At most 2*workers graphs are held at once.
+	window := make(chan struct{}, 2*opts.workers)
+	var wg sync.WaitGroup
+	for w := 0; w < opts.workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				g, err := pipe.mapInput(inputs[i], s)
+				slots[i] <- result{g, err}
+			}
+		}()
+	}
+	var failed []error
+	var emitErr error
+	labels := map[quad.IRI]string{} // graph label -> input, to catch two files claiming one graph
+	for i := range inputs {
+		var r result
+		select {
+		case r = <-slots[i]:
+		case <-ctx.Done():
+			wg.Wait()
+			return ctx.Err()
+		}
+		<-window
+		if r.err != nil {
+			failed = append(failed, r.err)
+			if opts.onError != nil {
+				opts.onError(r.err)
+			}
+			continue
+		}
+		if other, dup := labels[r.g.Label]; dup {
+			err := fmt.Errorf("%s: same session date and title as %s (graph %s); give one of them another title", inputs[i].path, other, r.g.Label)
+			failed = append(failed, err)
+			if opts.onError != nil {
+				opts.onError(err)
+			}
+			continue
+		}
+		labels[r.g.Label] = inputs[i].path
+		if emitErr == nil {
+			emitErr = emit(r.g.Label, r.g.Quads)
+			if emitErr != nil {
+				cancel()
+				break
+			}
+		}
+		if opts.onGraph != nil {
+			opts.onGraph(inputs[i].path, len(r.g.Quads))
+		}
+	}
+	cancel()
+	wg.Wait()
+	if emitErr != nil {
+		return emitErr
+	}
+	if err := ctx.Err(); err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
+	return inputErrors(failed)
+}
+
+// pipeline holds what every transcript is mapped with; it is safe for
+// concurrent use.
+type pipeline struct {
+	reader *transcript.Reader
+	mapper *mapping.Mapper
+	detect *detection
+}
+
+func newPipeline(opts mapOptions) (*pipeline, error) {
+	reg, err := opts.registry.people()
+	if err != nil {
+		return nil, err
+	}
+	det, err := newDetection(opts.registry)
+	if err != nil {
+		return nil, err
+	}
+	links, err := opts.registry.links(det, opts.base)
+	if err != nil {
+		return nil, err
+	}
+	return &pipeline{
+		reader: transcript.NewReader(reg),
+		mapper: &mapping.Mapper{Base: opts.base, Version: Version, People: reg, Links: links},
+		detect: det,
+	}, nil
+}
+
+func (p *pipeline) mapInput(in input, s streams) (mapping.Graph, error) {
+	t, err := in.readTranscript(p.reader, s)
+	if err != nil {
+		return mapping.Graph{}, err
+	}
+	return p.mapper.Map(t, p.detect.find(t)), nil
+}

@@ -1,0 +1,23 @@
+// Package mapping turns a transcript, and what was found in it (people,
+// bodies, claims), into quads in assemblykg's vocabulary: one named graph per
+// transcript, deterministic IRIs under a configurable base, and provenance
+// back to the source file and its character offsets.
+//
+// It is the only stage that knows both the transcript model and the
+// ontology. The same transcript always gives the same quads in the same
+// order, so exports are byte-for-byte reproducible.
+//
+// IRIs (under the base, by default https://w3id.org/assemblykg/id/):
+//
+//	person/{id}                       a person (register id or name slug)
+//	body/{id}                         a body (registry id or name slug)
+//	role/{slug}, post/{slug}          capacities and offices
+//	membership/{person}/{post|body}   a person in a post or group
+//	session/{date}                    a Mayor's Question Time session
+//	question/{key}                    a question item; key = {date|undated}/{title slug}
+//	question/{key}/turn/{n}           speech turn n (0 is the question)
+//	question/{key}/text               the source text (nif:Context)
+//	question/{key}/text#char={b},{e}  a mention (RFC 5147 code-point range)
+//	question/{key}/turn/{n}/claim/{k} a claim made in turn n
+//	graph/{key}                       the named graph of the transcript
+package mapping

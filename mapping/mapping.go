@@ -1,0 +1,484 @@
+package mapping
+
+import (
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/mapping/people"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
+	ont "github.com/assemblykg/assemblykg/ontology"
+)
+
+// Graph is the named graph of one transcript.
+type Graph struct {
+	Label quad.IRI
+	Quads []quad.Quad
+}
+
+// Body is an organisation as the mapping describes it.
+type Body struct {
+	ID          string
+	Name        string
+	Kind        string
+	Parent      string // id of the parent body
+	Aliases     []string
+	SameAs      []string
+	FoundByForm bool
+}
+
+// Mention is a body named in a turn, with code-point offsets into the
+// transcript's text.
+type Mention struct {
+	Body       *Body
+	Surface    string
+	Begin, End int
+	Turn       int
+}
+
+// ClaimKind says what a claim asserts.
+type ClaimKind int
+
+// Kinds of claims.
+const (
+	NumericClaim ClaimKind = iota
+	Commitment
+	Agreement
+	Refusal
+)
+
+// Claim is something a speaker asserted in a turn.
+type Claim struct {
+	Kind       ClaimKind
+	Turn       int
+	Sentence   string
+	Begin, End int // code points of the sentence in the transcript's text
+	Value      string
+	Unit       string
+	UnitCode   string // "GBP" for money
+	Period     string
+	About      []*Body
+}
+
+// Findings are what the detection stages found in a transcript.
+type Findings struct {
+	Mentions []Mention
+	Claims   []Claim
+	// Group is the asker's group as a body, if the header names one.
+	Group *Body
+	// Bodies are the descriptions of bodies referred to by id (parents,
+	// the organiser of sessions), looked up by the Mapper when describing.
+	Lookup func(id string) *Body
+}
+
+// Mapper maps transcripts to quads.
+type Mapper struct {
+	// Base is the IRI under which resources are minted; it ends in "/" or "#".
+	Base string
+	// Version is the tool version written into provenance.
+	Version string
+	// People resolves register ids to people.
+	People *people.Register
+	// Links adds sameAs IRIs to people and bodies, by IRI.
+	Links map[quad.IRI][]string
+}
+
+// Key is the stable part of a transcript's IRIs: the session date (or
+// "undated") and a slug of the title (or of the file name when the title is
+// unknown).
+func Key(t *transcript.Transcript) string {
+	date := t.SessionDate
+	if date == "" {
+		date = "undated"
+	}
+	slug := people.Slug(t.Title)
+	if slug == "" {
+		slug = people.Slug(strings.TrimSuffix(filepath.Base(t.File), filepath.Ext(t.File)))
+	}
+	if slug == "" {
+		slug = "untitled"
+	}
+	return date + "/" + slug
+}
+
+// Map describes one transcript as a named graph.
+func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
+	key := Key(t)
+	e := &emitter{m: m, label: m.iri("graph/" + key), people: map[string]*personRef{}, bodies: map[string]*Body{}, roles: map[string]string{}, lookup: f.Lookup}
+	item := m.iri("question/" + key)
+	text := quad.IRI(string(item) + "/text")
+	source := filepath.Base(t.File)
+	software := m.iri("software/assemblykg/" + m.Version)
+
+	// Provenance of the graph.
+	e.add(e.label, ont.RDFType, ont.ProvEntity)
+	e.add(e.label, ont.ProvWasDerivedFrom, text)
+	e.add(e.label, ont.ProvWasAttributedTo, software)
+	if t.SessionDate != "" {
+		e.add(e.label, ont.DCTDate, date(t.SessionDate))
+	}
+	e.add(software, ont.RDFType, ont.ProvSoftwareAgent)
+	e.add(software, ont.SchemaName, quad.String("assemblykg"))
+	e.add(software, ont.SchemaSoftwareVersion, quad.String(m.Version))
+
+	// The source text, which all offsets count into.
+	e.add(text, ont.RDFType, ont.NIFContext)
+	e.add(text, ont.RDFType, ont.SourceText)
+	e.add(text, ont.DCTSource, quad.String(source))
+	e.add(text, ont.NIFIsString, quad.String(t.Text))
+	e.add(text, ont.NIFBeginIndex, count(0))
+	e.add(text, ont.NIFEndIndex, count(t.Length))
+
+	// The session.
+	var session quad.IRI
+	if t.SessionDate != "" {
+		session = m.iri("session/" + t.SessionDate)
+		assembly := e.body(&Body{ID: "london-assembly", Name: "London Assembly"})
+		e.add(session, ont.RDFType, ont.SchemaEvent)
+		e.add(session, ont.SchemaName, quad.String("Mayor's Question Time, "+t.SessionDate))
+		e.add(session, ont.SchemaStartDate, date(t.SessionDate))
+		e.add(session, ont.SchemaOrganizer, assembly)
+	}
+
+	// The question item.
+	e.add(item, ont.RDFType, ont.SchemaQuestion)
+	if t.Title != "" {
+		e.add(item, ont.DCTTitle, quad.String(t.Title))
+	}
+	if t.SessionDate != "" {
+		e.add(item, ont.DCTDate, date(t.SessionDate))
+		e.add(item, ont.DCTIsPartOf, session)
+	}
+	e.add(item, ont.DCTSource, quad.String(source))
+	if t.QuestionBy != nil {
+		if p := e.person(t.QuestionBy); p != "" {
+			e.add(item, ont.SchemaAuthor, p)
+		}
+	}
+	if f.Group != nil {
+		e.add(item, ont.OpenGovOnBehalfOf, e.body(f.Group))
+	}
+	for _, s := range t.AskedOf {
+		if p := e.person(&s); p != "" {
+			e.add(item, ont.AskedOf, p)
+		}
+	}
+	for _, s := range t.AnsweredBy {
+		if p := e.person(&s); p != "" {
+			e.add(item, ont.AnsweredBy, p)
+		}
+	}
+
+	// Speech turns, each followed by its mentions and claims.
+	mentions := groupByTurn(f.Mentions, func(m Mention) int { return m.Turn })
+	claims := groupByTurn(f.Claims, func(c Claim) int { return c.Turn })
+	for i := range t.Turns {
+		turn := &t.Turns[i]
+		ti := quad.IRI(string(item) + "/turn/" + strconv.Itoa(turn.Position))
+		e.add(ti, ont.RDFType, ont.OpenGovSpeech)
+		e.add(ti, ont.RDFType, ont.NIFString)
+		speaker := e.person(&turn.Speaker)
+		if speaker != "" {
+			e.add(ti, ont.SchemaCreator, speaker)
+		}
+		if turn.Speaker.Role != "" {
+			e.add(ti, ont.OpenGovRole, e.role(turn.Speaker.Role))
+		}
+		if turn.Label != "" {
+			e.add(ti, ont.AttributionText, quad.String(turn.Label))
+		}
+		e.add(ti, ont.SchemaText, quad.String(turn.Text))
+		e.add(ti, ont.SchemaPosition, integer(turn.Position))
+		e.add(ti, ont.DCTIsPartOf, item)
+		if t.SessionDate != "" {
+			e.add(ti, ont.DCTDate, date(t.SessionDate))
+		}
+		e.add(ti, ont.NIFReferenceContext, text)
+		e.add(ti, ont.NIFBeginIndex, count(turn.TextSpan.Begin))
+		e.add(ti, ont.NIFEndIndex, count(turn.TextSpan.End))
+		seen := map[quad.IRI]bool{}
+		for _, mn := range mentions[turn.Position] {
+			if b := e.body(mn.Body); !seen[b] {
+				seen[b] = true
+				e.add(ti, ont.SchemaMentions, b)
+			}
+		}
+		for _, mn := range mentions[turn.Position] {
+			mi := quad.IRI(string(text) + "#char=" + strconv.Itoa(mn.Begin) + "," + strconv.Itoa(mn.End))
+			e.add(mi, ont.RDFType, ont.NIFPhrase)
+			e.add(mi, ont.RDFType, ont.Mention)
+			e.add(mi, ont.NIFReferenceContext, text)
+			e.add(mi, ont.NIFBeginIndex, count(mn.Begin))
+			e.add(mi, ont.NIFEndIndex, count(mn.End))
+			e.add(mi, ont.NIFAnchorOf, quad.String(mn.Surface))
+			e.add(mi, ont.ITSTaIdentRef, e.body(mn.Body))
+			e.add(mi, ont.InTurn, ti)
+		}
+		for k, c := range claims[turn.Position] {
+			ci := quad.IRI(string(ti) + "/claim/" + strconv.Itoa(k+1))
+			e.add(ci, ont.RDFType, ont.SchemaClaim)
+			e.add(ci, ont.RDFType, claimClass[c.Kind])
+			if speaker != "" {
+				e.add(ci, ont.SchemaAuthor, speaker)
+			}
+			e.add(ci, ont.SchemaAppearance, ti)
+			for _, b := range c.About {
+				e.add(ci, ont.SchemaAbout, e.body(b))
+			}
+			e.add(ci, ont.SchemaText, quad.String(c.Sentence))
+			e.add(ci, ont.NIFReferenceContext, text)
+			e.add(ci, ont.NIFBeginIndex, count(c.Begin))
+			e.add(ci, ont.NIFEndIndex, count(c.End))
+			if c.Period != "" {
+				e.add(ci, ont.SchemaTemporalCoverage, quad.String(c.Period))
+			}
+			if c.Kind == NumericClaim {
+				qi := quad.IRI(string(ci) + "/quantity")
+				e.add(ci, ont.Quantity, qi)
+				e.add(qi, ont.RDFType, ont.SchemaQuantitativeValue)
+				e.add(qi, ont.SchemaValue, quad.TypedString{Value: quad.String(c.Value), Type: ont.XSDDecimal})
+				if c.Unit != "" {
+					e.add(qi, ont.SchemaUnitText, quad.String(c.Unit))
+				}
+				if c.UnitCode != "" {
+					e.add(qi, ont.SchemaUnitCode, quad.String(c.UnitCode))
+				}
+			}
+		}
+	}
+	e.describe(t)
+	return Graph{Label: e.label, Quads: e.quads}
+}
+
+var claimClass = map[ClaimKind]quad.IRI{
+	NumericClaim: ont.NumericClaim,
+	Commitment:   ont.Commitment,
+	Agreement:    ont.Agreement,
+	Refusal:      ont.Refusal,
+}
+
+func groupByTurn[T any](xs []T, turn func(T) int) map[int][]T {
+	m := map[int][]T{}
+	for _, x := range xs {
+		m[turn(x)] = append(m[turn(x)], x)
+	}
+	return m
+}
+
+func (m *Mapper) iri(path string) quad.IRI { return quad.IRI(m.Base + path) }
+
+func date(d string) quad.Value { return quad.TypedString{Value: quad.String(d), Type: ont.XSDDate} }
+func integer(n int) quad.Value {
+	return quad.TypedString{Value: quad.String(strconv.Itoa(n)), Type: ont.XSDInteger}
+}
+func count(n int) quad.Value {
+	return quad.TypedString{Value: quad.String(strconv.Itoa(n)), Type: ont.XSDNonNegativeInteger}
+}
+
+// emitter collects the quads of one graph and the people, bodies and roles
+// they refer to, which are described once at the end.
+type emitter struct {
+	m      *Mapper
+	label  quad.IRI
+	quads  []quad.Quad
+	people map[string]*personRef // by IRI
+	bodies map[string]*Body      // by IRI
+	roles  map[string]string     // IRI -> label
+	lookup func(id string) *Body
+}
+
+type personRef struct {
+	name       string
+	person     *people.Person // nil when not in the register
+	titles     []string
+	postNomial []string
+}
+
+func (e *emitter) add(s quad.IRI, p quad.IRI, o quad.Value) {
+	e.quads = append(e.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: e.label})
+}
+
+// person returns the IRI of the speaker's person, or "" when the speaker is
+// an office with no known holder.
+func (e *emitter) person(s *transcript.Speaker) quad.IRI {
+	if s.Name == "" {
+		return ""
+	}
+	id := s.PersonID
+	var p *people.Person
+	if id != "" && e.m.People != nil {
+		p, _ = e.m.People.ByID(id)
+	}
+	if id == "" {
+		id = people.Slug(s.Name)
+	}
+	iri := e.m.iri("person/" + id)
+	ref := e.people[string(iri)]
+	if ref == nil {
+		ref = &personRef{name: s.Name, person: p}
+		e.people[string(iri)] = ref
+	}
+	ref.titles = union(ref.titles, s.Titles)
+	ref.postNomial = union(ref.postNomial, s.PostNominals)
+	return iri
+}
+
+func (e *emitter) body(b *Body) quad.IRI {
+	iri := e.m.iri("body/" + b.ID)
+	if _, ok := e.bodies[string(iri)]; !ok {
+		e.bodies[string(iri)] = b
+	}
+	return iri
+}
+
+func (e *emitter) role(name string) quad.IRI {
+	iri := e.m.iri("role/" + people.Slug(name))
+	e.roles[string(iri)] = name
+	return iri
+}
+
+func union(a, b []string) []string {
+	for _, s := range b {
+		found := false
+		for _, x := range a {
+			found = found || x == s
+		}
+		if !found {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+// describe writes the people, their posts and groups, bodies and roles the
+// graph refers to, each in IRI order.
+func (e *emitter) describe(t *transcript.Transcript) {
+	date := t.ResolutionDate
+	for _, iri := range sortedKeys(e.people) {
+		ref := e.people[iri]
+		s := quad.IRI(iri)
+		e.add(s, ont.RDFType, ont.FOAFPerson)
+		e.add(s, ont.RDFType, ont.SchemaPerson)
+		e.add(s, ont.FOAFName, quad.String(ref.name))
+		prefix, suffix := ref.titles, ref.postNomial
+		if ref.person != nil {
+			for _, h := range ref.person.Honorifics {
+				if people.IsTitle(h) {
+					prefix = union(prefix, []string{h})
+				} else {
+					suffix = union(suffix, []string{h})
+				}
+			}
+		}
+		if len(prefix) > 0 {
+			e.add(s, ont.HonorificPrefix, quad.String(strings.Join(prefix, " ")))
+		}
+		if suffix = without(suffix, "AM"); len(suffix) > 0 {
+			e.add(s, ont.HonorificSuffix, quad.String(strings.Join(suffix, " ")))
+		}
+		var sameAs []string
+		if ref.person != nil {
+			sameAs = ref.person.SameAs
+		}
+		for _, u := range union(append([]string(nil), sameAs...), e.m.Links[s]) {
+			e.add(s, ont.SchemaSameAs, quad.IRI(u))
+		}
+		if ref.person == nil {
+			continue
+		}
+		for _, o := range ref.person.Offices {
+			if o.From == "" && o.Until == "" && o.Post != ref.person.OfficeOn(date) {
+				continue
+			}
+			post := e.m.iri("post/" + people.Slug(o.Post))
+			ms := e.m.iri("membership/" + ref.person.ID + "/" + people.Slug(o.Post))
+			if o.From != "" {
+				ms = quad.IRI(string(ms) + "/" + o.From)
+			}
+			e.add(ms, ont.RDFType, ont.OrgMembership)
+			e.add(ms, ont.OrgMember, s)
+			e.add(ms, ont.OpenGovPost, post)
+			e.add(ms, ont.OrgRoleP, e.role(o.Post))
+			if o.From != "" {
+				e.add(ms, ont.SchemaValidFrom, dateValue(o.From))
+			}
+			if o.Until != "" {
+				e.add(ms, ont.SchemaValidUntil, dateValue(o.Until))
+			}
+			e.add(post, ont.RDFType, ont.OrgPost)
+			e.add(post, ont.SKOSPrefLabel, quad.String(o.Post))
+			e.add(post, ont.OrgRoleP, e.role(o.Post))
+		}
+	}
+	for _, iri := range sortedKeys(e.roles) {
+		s := quad.IRI(iri)
+		e.add(s, ont.RDFType, ont.OrgRole)
+		e.add(s, ont.RDFType, ont.SKOSConcept)
+		e.add(s, ont.SKOSPrefLabel, quad.String(e.roles[iri]))
+	}
+	// Bodies, with the parents they name (which may add more bodies).
+	done := map[string]bool{}
+	for {
+		var todo []string
+		for _, iri := range sortedKeys(e.bodies) {
+			if !done[iri] {
+				todo = append(todo, iri)
+			}
+		}
+		if len(todo) == 0 {
+			break
+		}
+		for _, iri := range todo {
+			done[iri] = true
+			e.describeBody(quad.IRI(iri), e.bodies[iri])
+		}
+	}
+}
+
+func (e *emitter) describeBody(s quad.IRI, b *Body) {
+	e.add(s, ont.RDFType, ont.OrgOrganization)
+	e.add(s, ont.SKOSPrefLabel, quad.String(b.Name))
+	for _, a := range b.Aliases {
+		if a != b.Name {
+			e.add(s, ont.SKOSAltLabel, quad.String(a))
+		}
+	}
+	if b.Kind != "" {
+		e.add(s, ont.OrgClassification, e.m.iri("kind/"+b.Kind))
+	}
+	if b.Parent != "" && e.lookup != nil {
+		if p := e.lookup(b.Parent); p != nil {
+			e.add(s, ont.OrgSubOrganizationOf, e.body(p))
+		}
+	}
+	for _, u := range union(append([]string(nil), b.SameAs...), e.m.Links[s]) {
+		e.add(s, ont.SchemaSameAs, quad.IRI(u))
+	}
+	if b.FoundByForm {
+		e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
+	}
+}
+
+func dateValue(d string) quad.Value { return date(d) }
+
+func without(xs []string, drop string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != drop {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
