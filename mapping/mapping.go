@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	ont "github.com/assemblykg/assemblykg/ontology"
@@ -19,21 +20,10 @@ type Graph struct {
 	Quads []quad.Quad
 }
 
-// Body is an organisation as the mapping describes it.
-type Body struct {
-	ID          string
-	Name        string
-	Kind        string
-	Parent      string // id of the parent body
-	Aliases     []string
-	SameAs      []string
-	FoundByForm bool
-}
-
 // Mention is a body named in a turn, with code-point offsets into the
 // transcript's text.
 type Mention struct {
-	Body       *Body
+	Body       *bodies.Body
 	Surface    string
 	Begin, End int
 	Turn       int
@@ -60,7 +50,7 @@ type Claim struct {
 	Unit       string
 	UnitCode   string // "GBP" for money
 	Period     string
-	About      []*Body
+	About      []*bodies.Body // bodies named in the sentence
 }
 
 // Findings are what the detection stages found in a transcript.
@@ -68,10 +58,10 @@ type Findings struct {
 	Mentions []Mention
 	Claims   []Claim
 	// Group is the asker's group as a body, if the header names one.
-	Group *Body
+	Group *bodies.Body
 	// Bodies are the descriptions of bodies referred to by id (parents,
 	// the organiser of sessions), looked up by the Mapper when describing.
-	Lookup func(id string) *Body
+	Lookup func(id string) *bodies.Body
 }
 
 // Mapper maps transcripts to quads.
@@ -107,7 +97,7 @@ func Key(t *transcript.Transcript) string {
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
-	e := &emitter{m: m, label: m.iri("graph/" + key), people: map[string]*personRef{}, bodies: map[string]*Body{}, roles: map[string]string{}, lookup: f.Lookup}
+	e := &emitter{m: m, label: m.iri("graph/" + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, lookup: f.Lookup}
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")
 	source := filepath.Base(t.File)
@@ -136,7 +126,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	var session quad.IRI
 	if t.SessionDate != "" {
 		session = m.iri("session/" + t.SessionDate)
-		assembly := e.body(&Body{ID: "london-assembly", Name: "London Assembly"})
+		assembly := e.body(&bodies.Body{ID: "london-assembly", Name: "London Assembly"})
 		e.add(session, ont.RDFType, ont.SchemaEvent)
 		e.add(session, ont.SchemaName, quad.String("Mayor's Question Time, "+t.SessionDate))
 		e.add(session, ont.SchemaStartDate, date(t.SessionDate))
@@ -284,10 +274,10 @@ type emitter struct {
 	m      *Mapper
 	label  quad.IRI
 	quads  []quad.Quad
-	people map[string]*personRef // by IRI
-	bodies map[string]*Body      // by IRI
-	roles  map[string]string     // IRI -> label
-	lookup func(id string) *Body
+	people map[string]*personRef   // by IRI
+	bodies map[string]*bodies.Body // by IRI
+	roles  map[string]string       // IRI -> label
+	lookup func(id string) *bodies.Body
 }
 
 type personRef struct {
@@ -326,7 +316,7 @@ func (e *emitter) person(s *transcript.Speaker) quad.IRI {
 	return iri
 }
 
-func (e *emitter) body(b *Body) quad.IRI {
+func (e *emitter) body(b *bodies.Body) quad.IRI {
 	iri := e.m.iri("body/" + b.ID)
 	if _, ok := e.bodies[string(iri)]; !ok {
 		e.bodies[string(iri)] = b
@@ -383,7 +373,7 @@ func (e *emitter) describe(t *transcript.Transcript) {
 		if ref.person != nil {
 			sameAs = ref.person.SameAs
 		}
-		for _, u := range union(append([]string(nil), sameAs...), e.m.Links[s]) {
+		for _, u := range correct(sameAs, e.m.Links[s]) {
 			e.add(s, ont.SchemaSameAs, quad.IRI(u))
 		}
 		if ref.person == nil {
@@ -438,10 +428,10 @@ func (e *emitter) describe(t *transcript.Transcript) {
 	}
 }
 
-func (e *emitter) describeBody(s quad.IRI, b *Body) {
+func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 	e.add(s, ont.RDFType, ont.OrgOrganization)
 	e.add(s, ont.SKOSPrefLabel, quad.String(b.Name))
-	for _, a := range b.Aliases {
+	for _, a := range append(append([]string(nil), b.Aliases...), b.Acronyms...) {
 		if a != b.Name {
 			e.add(s, ont.SKOSAltLabel, quad.String(a))
 		}
@@ -454,12 +444,39 @@ func (e *emitter) describeBody(s quad.IRI, b *Body) {
 			e.add(s, ont.OrgSubOrganizationOf, e.body(p))
 		}
 	}
-	for _, u := range union(append([]string(nil), b.SameAs...), e.m.Links[s]) {
+	for _, u := range correct(b.SameAs, e.m.Links[s]) {
 		e.add(s, ont.SchemaSameAs, quad.IRI(u))
 	}
 	if b.FoundByForm {
 		e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
 	}
+}
+
+// correct applies a user's links to the shipped ones: a link replaces the
+// shipped IRIs of the same site (a corrected Wikidata item replaces the old
+// one) and adds the rest.
+func correct(shipped, links []string) []string {
+	if len(links) == 0 {
+		return shipped
+	}
+	replaced := map[string]bool{}
+	for _, l := range links {
+		replaced[site(l)] = true
+	}
+	var out []string
+	for _, u := range shipped {
+		if !replaced[site(u)] {
+			out = append(out, u)
+		}
+	}
+	return union(out, links)
+}
+
+// site is the scheme-less host of an IRI ("www.wikidata.org").
+func site(iri string) string {
+	_, rest, _ := strings.Cut(iri, "://")
+	host, _, _ := strings.Cut(rest, "/")
+	return strings.TrimPrefix(host, "www.")
 }
 
 func dateValue(d string) quad.Value { return date(d) }

@@ -103,10 +103,14 @@ func (in input) readTranscript(rd *transcript.Reader, s streams) (*transcript.Tr
 // registryFlags are the flags that extend the shipped registers.
 type registryFlags struct {
 	peopleFiles []string
+	bodiesFiles []string
+	linkFiles   []string
 }
 
 func (r *registryFlags) add(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&r.peopleFiles, "people", nil, "extra people register `FILE.csv` (same columns as seeds/people.csv); repeatable")
+	fs.StringArrayVar(&r.bodiesFiles, "bodies", nil, "extra bodies registry `FILE.csv` (same columns as seeds/bodies.csv); repeatable")
+	fs.StringArrayVar(&r.linkFiles, "links", nil, "reconciled links `FILE.csv` (name or IRI, external IRI), as OpenRefine exports them; repeatable")
 }
 
 func (r *registryFlags) people() (*people.Register, error) {

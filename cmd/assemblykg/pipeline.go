@@ -175,7 +175,7 @@ func newPipeline(opts mapOptions) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	links, err := opts.registry.links(det, opts.base)
+	links, err := opts.registry.links(det, reg, opts.base)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,47 @@
+// Package bodies is the registry of the public bodies that Mayor's Question
+// Time talks about, and the detector that finds them in transcript text.
+//
+// # Registry
+//
+// The registry ships as seeds/bodies.csv and users add or correct entries
+// with a file of the same shape (Registry.Merge). The CSV columns are:
+//
+//	id,name,kind,parent,aliases,acronyms,same_as
+//
+// id is the slug of the canonical name ("metropolitan-police-service"),
+// name the full official name, kind one of the Kinds, parent the id of the
+// body it belongs to, aliases and acronyms "|"-separated surface forms, and
+// same_as "|"-separated external IRIs (Wikidata, GOV.UK, GSS, data.police.uk).
+// Aliases match tolerantly of case; acronyms match exactly as written.
+//
+// # Detection
+//
+// A Detector is built once from a registry; each transcript gets its own
+// Scanner, fed the question text and then every turn in order. Find returns
+// the bodies named in one span with code-point and byte offsets. Matching is
+// one pass of a word-level trie over the text: leftmost, longest, without
+// overlaps, on word boundaries. Names tolerate case (a span printed all in
+// lower case, or whose head word lost its capital, is a common noun, not a
+// name), curly and straight apostrophes, "&" for "and", no-break spaces,
+// runs of white space and an optional comma ("Department of Environment,
+// Food and Rural Affairs"). A capitalised "The" before a name inside a
+// sentence ("the editor of The Evening Standard") is part of the surface.
+// Text in [square brackets] is editorial and never holds a mention.
+//
+// "Full Name (ACR)" teaches the scanner that ACR names the same body for the
+// rest of the transcript ("Police and Crime Committee (P&C)", "Territorial
+// Policing (TP)").
+//
+// Organisations missing from the registry are found by their form: a run of
+// capitalised words ending in an organisational head noun (Board, Council,
+// Commission, Committee, Partnership, Trust, Authority, Agency, Service,
+// Office, Department, Foundation, Association, Institute, Party, Ltd, ...),
+// with "of", "for", "and", "&" inside. These bodies have FoundByForm set,
+// kind "other" and a slug id. Generic references ("the Council", "the Fire
+// Authority", "the Mayor's Office"), job titles, laws ("... Act"), places
+// and a head noun followed by another capitalised word ("Council Tax") are
+// not taken.
+//
+// ReadLinks parses a reconciliation file, such as an OpenRefine export,
+// pairing our bodies with external IRIs.
+package bodies

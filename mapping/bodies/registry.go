@@ -1,0 +1,348 @@
+package bodies
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/assemblykg/assemblykg/seeds"
+)
+
+// Body is one organisation: an entry of the registry, or one found in a
+// transcript by its form.
+type Body struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Kind     string   `json:"kind"`
+	Parent   string   `json:"parent,omitempty"`
+	Aliases  []string `json:"aliases,omitempty"`
+	Acronyms []string `json:"acronyms,omitempty"`
+	SameAs   []string `json:"sameAs,omitempty"`
+	// FoundByForm marks a body that is not in the registry and was found
+	// by the shape of its name.
+	FoundByForm bool `json:"foundByForm,omitempty"`
+}
+
+// KindOther is the kind of bodies found by their form.
+const KindOther = "other"
+
+// Kinds lists the kinds a registry entry may have.
+var Kinds = []string{
+	"government-department", "agency", "police", "gla-body", "council", "committee",
+	"court-or-prosecutor", "international", "company", "charity", "newspaper",
+	"university", "party", "assembly-group", "health", "other-public-body", KindOther,
+}
+
+// Errors wrapped by a *ParseError.
+var (
+	ErrBadRow  = errors.New("bad bodies row")
+	ErrBadLink = errors.New("bad link row")
+)
+
+// ParseError reports a malformed line of a bodies or links file.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+var header = []string{"id", "name", "kind", "parent", "aliases", "acronyms", "same_as"}
+
+// Registry holds bodies and finds them by id, name, alias or acronym.
+type Registry struct {
+	bodies  []*Body
+	byID    map[string]*Body
+	byKey   map[string]*Body // Key of name or alias
+	byAcr   map[string]*Body // acronym as written
+	byAcrCI map[string]*Body // acronym folded, for lookups typed by users
+}
+
+// New returns an empty registry.
+func New() *Registry {
+	return &Registry{byID: map[string]*Body{}, byKey: map[string]*Body{}, byAcr: map[string]*Body{}, byAcrCI: map[string]*Body{}}
+}
+
+// Load reads a registry in the CSV shape described in the package comment.
+// file names the source in errors.
+func Load(r io.Reader, file string) (*Registry, error) {
+	reg := New()
+	if err := reg.Merge(r, file); err != nil {
+		return nil, err
+	}
+	return reg, nil
+}
+
+// Default loads the registry shipped in seeds/bodies.csv.
+func Default() (*Registry, error) {
+	f, err := seeds.FS.Open("bodies.csv")
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return Load(f, "seeds/bodies.csv")
+}
+
+// Merge reads more bodies from r, in the same CSV shape; an entry whose id
+// is already known replaces the earlier one. A parent must name a body of
+// the registry or of r.
+func (reg *Registry) Merge(r io.Reader, file string) error {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	type pending struct {
+		b    *Body
+		line int
+	}
+	var rows []pending
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				return &ParseError{file, pe.Line, fmt.Errorf("%w: %v", ErrBadRow, pe.Err)}
+			}
+			return &ParseError{file, 0, err}
+		}
+		line, _ := cr.FieldPos(0)
+		if line == 1 {
+			if len(rec) != len(header) || !strings.EqualFold(strings.TrimPrefix(strings.TrimSpace(rec[0]), "\ufeff"), "id") {
+				return &ParseError{file, 1, fmt.Errorf("%w: header must be %s", ErrBadRow, strings.Join(header, ","))}
+			}
+			continue
+		}
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		b, err := parseRow(rec)
+		if err != nil {
+			return &ParseError{file, line, err}
+		}
+		rows = append(rows, pending{b, line})
+	}
+	known := map[string]bool{}
+	for id := range reg.byID {
+		known[id] = true
+	}
+	for _, p := range rows {
+		known[p.b.ID] = true
+	}
+	for _, p := range rows {
+		if p.b.Parent != "" && !known[p.b.Parent] {
+			return &ParseError{file, p.line, fmt.Errorf("%w: unknown parent %q", ErrBadRow, p.b.Parent)}
+		}
+		if p.b.Parent == p.b.ID {
+			return &ParseError{file, p.line, fmt.Errorf("%w: %q is its own parent", ErrBadRow, p.b.ID)}
+		}
+	}
+	for _, p := range rows {
+		reg.Add(p.b)
+	}
+	return nil
+}
+
+var slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+func parseRow(rec []string) (*Body, error) {
+	if len(rec) != len(header) {
+		return nil, fmt.Errorf("%w: %d fields, want %d", ErrBadRow, len(rec), len(header))
+	}
+	b := &Body{
+		ID:       strings.TrimSpace(rec[0]),
+		Name:     cleanSpace(rec[1]),
+		Kind:     strings.TrimSpace(rec[2]),
+		Parent:   strings.TrimSpace(rec[3]),
+		Aliases:  splitList(rec[4]),
+		Acronyms: splitList(rec[5]),
+		SameAs:   splitList(rec[6]),
+	}
+	if b.Name == "" {
+		return nil, fmt.Errorf("%w: empty name", ErrBadRow)
+	}
+	if b.ID == "" {
+		b.ID = Slug(b.Name)
+	}
+	if !slugShape.MatchString(b.ID) {
+		return nil, fmt.Errorf("%w: id %q is not a slug (lower-case ascii words joined by -)", ErrBadRow, b.ID)
+	}
+	if !validKind(b.Kind) {
+		return nil, fmt.Errorf("%w: kind %q is not one of %s", ErrBadRow, b.Kind, strings.Join(Kinds, ", "))
+	}
+	for _, iri := range b.SameAs {
+		if !strings.HasPrefix(iri, "http://") && !strings.HasPrefix(iri, "https://") {
+			return nil, fmt.Errorf("%w: same_as %q is not an http(s) IRI", ErrBadRow, iri)
+		}
+	}
+	for _, a := range b.Acronyms {
+		if strings.ContainsFunc(a, unicode.IsSpace) {
+			return nil, fmt.Errorf("%w: acronym %q holds a space (put it in aliases)", ErrBadRow, a)
+		}
+	}
+	return b, nil
+}
+
+func validKind(k string) bool {
+	for _, x := range Kinds {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// Add puts b in the registry, replacing an entry with the same id.
+func (reg *Registry) Add(b *Body) {
+	if old, ok := reg.byID[b.ID]; ok {
+		for i, x := range reg.bodies {
+			if x == old {
+				reg.bodies[i] = b
+			}
+		}
+		for _, m := range []map[string]*Body{reg.byKey, reg.byAcr, reg.byAcrCI} {
+			for k, x := range m {
+				if x == old {
+					delete(m, k)
+				}
+			}
+		}
+	} else {
+		reg.bodies = append(reg.bodies, b)
+	}
+	reg.byID[b.ID] = b
+	for _, n := range append([]string{b.Name}, b.Aliases...) {
+		if k := Key(n); k != "" {
+			if _, taken := reg.byKey[k]; !taken || n == b.Name {
+				reg.byKey[k] = b
+			}
+		}
+	}
+	for _, a := range b.Acronyms {
+		if _, taken := reg.byAcr[a]; !taken {
+			reg.byAcr[a] = b
+		}
+		if _, taken := reg.byAcrCI[strings.ToLower(a)]; !taken {
+			reg.byAcrCI[strings.ToLower(a)] = b
+		}
+	}
+}
+
+// ByID returns the body with the given id, or nil.
+func (reg *Registry) ByID(id string) *Body { return reg.byID[id] }
+
+// Lookup finds a body by id, acronym (exact, then in any case), name or
+// alias, as a user types it on the command line ("MPS", "the Met",
+// "metropolitan-police-service"). It returns nil when nothing matches.
+func (reg *Registry) Lookup(s string) *Body {
+	s = strings.TrimSpace(s)
+	if b := reg.byID[s]; b != nil {
+		return b
+	}
+	if b := reg.byAcr[s]; b != nil {
+		return b
+	}
+	if b := reg.byKey[Key(s)]; b != nil {
+		return b
+	}
+	return reg.byAcrCI[strings.ToLower(s)]
+}
+
+// Bodies returns the entries in file order.
+func (reg *Registry) Bodies() []*Body { return append([]*Body(nil), reg.bodies...) }
+
+// Len is the number of entries.
+func (reg *Registry) Len() int { return len(reg.bodies) }
+
+// Children returns the bodies whose parent is id, sorted by id.
+func (reg *Registry) Children(id string) []*Body {
+	var out []*Body
+	for _, b := range reg.bodies {
+		if b.Parent == id {
+			out = append(out, b)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, "|") {
+		if f = cleanSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// cleanSpace turns no-break spaces into spaces, collapses runs of white
+// space and trims.
+func cleanSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }), " ")
+}
+
+// Key is the comparison form of a body name: NFC, lower case, "&" read as
+// "and", curly apostrophes straightened, a leading "the" dropped and other
+// punctuation turned into spaces. "The Evening Standard" and "evening
+// standard" have the same key.
+func Key(s string) string {
+	s = norm.NFC.String(s)
+	s = strings.ToLower(s)
+	s = strings.ReplaceAll(s, "&", " and ")
+	s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '_' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	f := strings.Fields(b.String())
+	if len(f) > 1 && f[0] == "the" {
+		f = f[1:]
+	}
+	return strings.Join(f, " ")
+}
+
+// Slug turns a name into the lower-case ascii id bodies are minted under:
+// accents and apostrophes dropped, "&" read as "and", other runs of
+// punctuation and space become one "-".
+func Slug(name string) string {
+	name = norm.NFD.String(name)
+	var b strings.Builder
+	dash := false
+	for _, r := range name {
+		switch {
+		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
+			continue
+		case r == '&':
+			if b.Len() > 0 {
+				b.WriteString("-and")
+				dash = true
+			}
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		default:
+			dash = true
+		}
+	}
+	return b.String()
+}
