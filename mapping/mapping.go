@@ -59,9 +59,6 @@ type Findings struct {
 	Claims   []Claim
 	// Group is the asker's group as a body, if the header names one.
 	Group *bodies.Body
-	// Bodies are the descriptions of bodies referred to by id (parents,
-	// the organiser of sessions), looked up by the Mapper when describing.
-	Lookup func(id string) *bodies.Body
 }
 
 // Mapper maps transcripts to quads.
@@ -72,6 +69,9 @@ type Mapper struct {
 	Version string
 	// People resolves register ids to people.
 	People *people.Register
+	// Bodies describes parents of bodies, Assembly groups and the bodies
+	// posts belong to.
+	Bodies *bodies.Registry
 	// Links adds sameAs IRIs to people and bodies, by IRI.
 	Links map[quad.IRI][]string
 }
@@ -97,7 +97,7 @@ func Key(t *transcript.Transcript) string {
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
-	e := &emitter{m: m, label: m.iri("graph/" + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, lookup: f.Lookup}
+	e := &emitter{m: m, label: m.iri("graph/" + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}}
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")
 	source := filepath.Base(t.File)
@@ -126,7 +126,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	var session quad.IRI
 	if t.SessionDate != "" {
 		session = m.iri("session/" + t.SessionDate)
-		assembly := e.body(&bodies.Body{ID: "london-assembly", Name: "London Assembly"})
+		assembly := e.body(e.bodyByID("london-assembly", "London Assembly"))
 		e.add(session, ont.RDFType, ont.SchemaEvent)
 		e.add(session, ont.SchemaName, quad.String("Mayor's Question Time, "+t.SessionDate))
 		e.add(session, ont.SchemaStartDate, date(t.SessionDate))
@@ -277,7 +277,29 @@ type emitter struct {
 	people map[string]*personRef   // by IRI
 	bodies map[string]*bodies.Body // by IRI
 	roles  map[string]string       // IRI -> label
-	lookup func(id string) *bodies.Body
+	kinds  map[string]string       // IRI -> kind of body
+}
+
+// bodyByID returns the registry's body, or a bare one when the registry
+// does not have it.
+func (e *emitter) bodyByID(id, name string) *bodies.Body {
+	if e.m.Bodies != nil {
+		if b := e.m.Bodies.ByID(id); b != nil {
+			return b
+		}
+	}
+	return &bodies.Body{ID: id, Name: name}
+}
+
+// postIn names the body each post of the people register belongs to.
+var postIn = map[string]string{
+	"Mayor of London": "greater-london-authority",
+	"Chair":           "london-assembly",
+	"Deputy Chair":    "london-assembly",
+	"Commissioner of Police of the Metropolis": "metropolitan-police-service",
+	"London Fire Commissioner":                 "london-fire-brigade",
+	"Commissioner of Transport for London":     "transport-for-london",
+	"Deputy Mayor for Policing and Crime":      "mayors-office-for-policing-and-crime",
 }
 
 type personRef struct {
@@ -401,6 +423,22 @@ func (e *emitter) describe(t *transcript.Transcript) {
 			e.add(post, ont.RDFType, ont.OrgPost)
 			e.add(post, ont.SKOSPrefLabel, quad.String(o.Post))
 			e.add(post, ont.OrgRoleP, e.role(o.Post))
+			if id, ok := postIn[o.Post]; ok && e.m.Bodies != nil && e.m.Bodies.ByID(id) != nil {
+				e.add(post, ont.OrgPostIn, e.body(e.m.Bodies.ByID(id)))
+			}
+		}
+		for _, g := range ref.person.Groups {
+			var group *bodies.Body
+			if e.m.Bodies != nil {
+				group = e.m.Bodies.Lookup(g)
+			}
+			if group == nil {
+				continue
+			}
+			ms := e.m.iri("membership/" + ref.person.ID + "/" + group.ID)
+			e.add(ms, ont.RDFType, ont.OrgMembership)
+			e.add(ms, ont.OrgMember, s)
+			e.add(ms, ont.OrgOrganizationP, e.body(group))
 		}
 	}
 	for _, iri := range sortedKeys(e.roles) {
@@ -426,6 +464,11 @@ func (e *emitter) describe(t *transcript.Transcript) {
 			e.describeBody(quad.IRI(iri), e.bodies[iri])
 		}
 	}
+	for _, iri := range sortedKeys(e.kinds) {
+		s := quad.IRI(iri)
+		e.add(s, ont.RDFType, ont.SKOSConcept)
+		e.add(s, ont.SKOSPrefLabel, quad.String(e.kinds[iri]))
+	}
 }
 
 func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
@@ -437,10 +480,12 @@ func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 		}
 	}
 	if b.Kind != "" {
-		e.add(s, ont.OrgClassification, e.m.iri("kind/"+b.Kind))
+		kind := e.m.iri("kind/" + b.Kind)
+		e.add(s, ont.OrgClassification, kind)
+		e.kinds[string(kind)] = b.Kind
 	}
-	if b.Parent != "" && e.lookup != nil {
-		if p := e.lookup(b.Parent); p != nil {
+	if b.Parent != "" && e.m.Bodies != nil {
+		if p := e.m.Bodies.ByID(b.Parent); p != nil {
 			e.add(s, ont.OrgSubOrganizationOf, e.body(p))
 		}
 	}

@@ -43,7 +43,7 @@ func newDetection(r registryFlags) (*detection, error) {
 
 // find runs body and claim detection over the question and every turn.
 func (d *detection) find(t *transcript.Transcript) mapping.Findings {
-	f := mapping.Findings{Lookup: d.registry.ByID}
+	var f mapping.Findings
 	if t.Group != "" {
 		f.Group = d.registry.Lookup(t.Group)
 		if f.Group == nil {

@@ -181,7 +181,7 @@ func newPipeline(opts mapOptions) (*pipeline, error) {
 	}
 	return &pipeline{
 		reader: transcript.NewReader(reg),
-		mapper: &mapping.Mapper{Base: opts.base, Version: Version, People: reg, Links: links},
+		mapper: &mapping.Mapper{Base: opts.base, Version: Version, People: reg, Bodies: det.registry, Links: links},
 		detect: det,
 	}, nil
 }

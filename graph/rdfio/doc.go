@@ -1,0 +1,51 @@
+// Package rdfio writes and reads the assemblykg knowledge graph in the RDF
+// formats publishers and tools expect: Turtle, N-Triples, N-Quads and
+// JSON-LD.
+//
+// Every format is described by a [Format] in a registry ([ByName], [ByExt],
+// [Formats]) so the command line can pick a format from a flag or a file
+// extension. Writers take [quad.Quad] values (github.com/cayleygraph/quad)
+// as the mapping emits them and stream them out: nothing but the current
+// subject is held in memory, and the output order is the input order, so an
+// export is deterministic whenever the quads are. Every writer must be closed;
+// Close flushes buffered output and reports the first error.
+//
+// The formats differ in what they keep:
+//
+//   - N-Quads and JSON-LD keep the named graph (one per transcript) of each quad.
+//   - N-Triples and Turtle hold the union of the graphs: labels are dropped.
+//
+// Terms are checked before they are written, identically in every format, so
+// an export either carries the same quads in all four formats or fails:
+//
+//   - IRIs must be absolute (have a scheme), be valid UTF-8 and contain none
+//     of the characters the N-Triples IRIREF production excludes (controls,
+//     space and <>"{}|^`\). Such IRIs are rejected with [ErrInvalidIRI]
+//     rather than \u-escaped: the escape is accepted by the grammar, but it
+//     decodes to a string that is not an IRI, and strict parsers (serdi,
+//     N3.js) reject it. Percent-encode such characters before writing.
+//   - Literals must be valid UTF-8; language tags must match
+//     [a-zA-Z]+(-[a-zA-Z0-9]+)*. Otherwise [ErrInvalidLiteral].
+//   - Blank node labels that are not valid N-Triples labels are rewritten to
+//     valid ones (invalid characters become '_' and a hash of the original
+//     label is appended, so distinct labels stay distinct).
+//
+// String escaping follows RDF canonical N-Triples: \" \\ \n \r \t \b \f as
+// ECHAR, other control characters as \u00XX, everything else verbatim UTF-8.
+// Turtle uses prefixed names only when the local part is plainly safe
+// (letters, digits, '_' and '-', not starting with '-' or a digit) and writes
+// every typed literal as "lexical"^^datatype, never as a bare number.
+//
+// The JSON-LD writer produces compacted JSON-LD 1.1 against the context in
+// [Options].Context, without a generic compaction pass: terms are used where
+// the context defines one whose coercion fits the value, compact IRIs or full
+// IRIs otherwise, so expanding the output gives back exactly the quads
+// written.
+//
+// Readers ([Format].NewReader) parse Turtle, N-Triples and N-Quads with
+// github.com/knakk/rdf and JSON-LD with github.com/piprate/json-gold; they
+// never touch the network. Parse errors are [*ParseError] values carrying the
+// file name and line.
+//
+// [WriteFileAtomic] replaces a file only when writing it succeeded.
+package rdfio

@@ -1,0 +1,198 @@
+package rdfio
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+
+	"github.com/cayleygraph/quad"
+)
+
+// turtleWriter writes Turtle: @prefix lines, then one block per run of quads
+// with the same subject (';' between predicates, ',' between objects of one
+// predicate). Graph labels are dropped.
+type turtleWriter struct {
+	w        *bufio.Writer
+	buf      []byte
+	prefixes []namespacePrefix // longest namespace first
+	vocab    map[quad.IRI]string
+	err      error
+	closed   bool
+	started  bool
+	lastS    quad.Value
+	lastP    quad.Value
+}
+
+type namespacePrefix struct{ prefix, namespace string }
+
+func newTurtleWriter(w io.Writer, o Options) Writer {
+	tw := &turtleWriter{w: bufio.NewWriterSize(w, 64<<10), vocab: map[quad.IRI]string{}}
+	seen := map[string]bool{}
+	var b []byte
+	for _, p := range o.Prefixes {
+		if seen[p.Prefix] {
+			continue
+		}
+		seen[p.Prefix] = true
+		if !safePrefixName(p.Prefix) {
+			tw.err = fmt.Errorf("rdfio: turtle prefix %q is not a plain prefix name", p.Prefix)
+			return tw
+		}
+		if err := checkIRI(p.Namespace); err != nil {
+			tw.err = fmt.Errorf("rdfio: turtle prefix %q: %w", p.Prefix, err)
+			return tw
+		}
+		tw.prefixes = append(tw.prefixes, namespacePrefix{p.Prefix, p.Namespace})
+		b = append(b, "@prefix "...)
+		b = append(b, p.Prefix...)
+		b = append(b, ": <"...)
+		b = append(b, p.Namespace...)
+		b = append(b, "> .\n"...)
+	}
+	if len(b) > 0 {
+		b = append(b, '\n')
+	}
+	sort.SliceStable(tw.prefixes, func(i, j int) bool {
+		return len(tw.prefixes[i].namespace) > len(tw.prefixes[j].namespace)
+	})
+	_, tw.err = tw.w.Write(b)
+	return tw
+}
+
+func (w *turtleWriter) WriteQuad(q quad.Quad) error {
+	if w.closed {
+		return ErrClosed
+	}
+	if w.err != nil {
+		return w.err
+	}
+	if err := checkQuad(q); err != nil {
+		w.err = err
+		return err
+	}
+	b := w.buf[:0]
+	switch {
+	case !w.started || q.Subject != w.lastS:
+		if w.started {
+			b = append(b, " .\n\n"...)
+		}
+		b = w.appendNode(b, q.Subject)
+		b = append(b, "\n    "...)
+		b = w.appendPredicate(b, q.Predicate.(quad.IRI))
+		b = append(b, ' ')
+	case q.Predicate != w.lastP:
+		b = append(b, " ;\n    "...)
+		b = w.appendPredicate(b, q.Predicate.(quad.IRI))
+		b = append(b, ' ')
+	default:
+		b = append(b, ", "...)
+	}
+	b = w.appendNode(b, q.Object)
+	w.started, w.lastS, w.lastP = true, q.Subject, q.Predicate
+	w.buf = b
+	if _, err := w.w.Write(b); err != nil {
+		w.err = err
+	}
+	return w.err
+}
+
+func (w *turtleWriter) WriteQuads(qs []quad.Quad) (int, error) { return writeAll(w, qs) }
+
+func (w *turtleWriter) Close() error {
+	if !w.closed && w.err == nil {
+		if w.started {
+			_, w.err = w.w.WriteString(" .\n")
+		}
+		if w.err == nil {
+			w.err = w.w.Flush()
+		}
+	}
+	w.closed = true
+	return w.err
+}
+
+func (w *turtleWriter) appendPredicate(b []byte, p quad.IRI) []byte {
+	if p == rdfType {
+		return append(b, 'a')
+	}
+	return w.appendVocab(b, p)
+}
+
+// appendVocab writes predicates and datatypes, a small set, from a cache.
+func (w *turtleWriter) appendVocab(b []byte, iri quad.IRI) []byte {
+	s, ok := w.vocab[iri]
+	if !ok {
+		if len(w.vocab) > 4096 {
+			return w.appendIRI(b, string(iri))
+		}
+		s = string(w.appendIRI(nil, string(iri)))
+		w.vocab[iri] = s
+	}
+	return append(b, s...)
+}
+
+func (w *turtleWriter) appendNode(b []byte, v quad.Value) []byte {
+	switch v := v.(type) {
+	case quad.IRI:
+		return w.appendIRI(b, string(v))
+	case quad.BNode:
+		b = append(b, '_', ':')
+		return append(b, blankLabel(string(v))...)
+	}
+	l, _ := literalOf(v)
+	b = appendQuoted(b, l.lex)
+	switch {
+	case l.lang != "":
+		b = append(b, '@')
+		b = append(b, l.lang...)
+	case l.datatype != "":
+		b = append(b, '^', '^')
+		b = w.appendVocab(b, quad.IRI(l.datatype))
+	}
+	return b
+}
+
+// appendIRI writes a prefixed name when a declared namespace starts the IRI
+// and the rest is a safe local name, else <iri>.
+func (w *turtleWriter) appendIRI(b []byte, iri string) []byte {
+	for _, p := range w.prefixes {
+		if len(iri) >= len(p.namespace) && iri[:len(p.namespace)] == p.namespace && safeLocalName(iri[len(p.namespace):]) {
+			b = append(b, p.prefix...)
+			b = append(b, ':')
+			return append(b, iri[len(p.namespace):]...)
+		}
+	}
+	b = append(b, '<')
+	b = append(b, iri...)
+	return append(b, '>')
+}
+
+// safeLocalName accepts ([A-Za-z_][A-Za-z0-9_-]*)?, local names every
+// Turtle parser reads the same way without escapes.
+func safeLocalName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_':
+		case i > 0 && (c >= '0' && c <= '9' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// safePrefixName accepts "" and [A-Za-z][A-Za-z0-9_-]*.
+func safePrefixName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+		case i > 0 && (c >= '0' && c <= '9' || c == '-' || c == '_'):
+		default:
+			return false
+		}
+	}
+	return true
+}
