@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/validate"
+)
+
+// TestGoldScores scores the CLI against the shared gold annotations with
+// the shared evaluator, the way a user would (export, then the SPARQL of
+// ontology/queries in rdflib), and holds the figures: speaker accuracy 1.0,
+// body-mention and speaker-body F1 >= 0.95, numeric-claim F1 >= 0.90.
+func TestGoldScores(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short")
+	}
+	eval := "../../../shared/tools/eval.py"
+	corpora := []string{"../../../shared/seeds", "../../../shared/corpus/dev"}
+	if _, err := os.Stat(eval); err != nil {
+		t.Skipf("no shared evaluator beside the project (%v)", err)
+	}
+	if err := exec.Command(validate.Python, "-c", "import rdflib").Run(); err != nil {
+		if os.Getenv(validate.RequireEnv) == "1" {
+			t.Fatal("rdflib missing")
+		}
+		t.Skip("rdflib missing (run .ci/validators.sh)")
+	}
+	bin := filepath.Join(t.TempDir(), "assemblykg")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	for _, corpus := range corpora {
+		if _, err := os.Stat(filepath.Join(corpus, "gold.json")); err != nil {
+			t.Logf("skipping %s: %v", corpus, err)
+			continue
+		}
+		cmd := exec.Command(validate.Python, eval, "--bin", bin, "--queries", "../../ontology/queries",
+			"--corpus", corpus, "--verbose",
+			"--min-speaker", "1.0", "--min-body-f1", "0.95", "--min-pair-f1", "0.95", "--min-claim-f1", "0.90")
+		out, err := cmd.CombinedOutput()
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+		t.Logf("%s: %s", corpus, lines[len(lines)-1])
+		if err != nil {
+			t.Errorf("%s below the figures held:\n%s", corpus, out)
+		}
+	}
+}

@@ -1,0 +1,149 @@
+package claims
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a code-point range of a sentence's text with the words it holds.
+type span struct {
+	b, e int
+	text string
+}
+
+const (
+	sp     = `[\s\x{00A0}]+`
+	month  = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`
+	year   = `(?:1[89]|20|21)\d\d`
+	ordSfx = `(?:st|nd|rd|th)?`
+	// a date or a year: "6 May 2012", "August 2017", "May 6, 2012",
+	// "2016", "2013/14"
+	date = `(?:\d{1,2}` + ordSfx + sp + month + `(?:,?` + sp + year + `)?` +
+		`|` + month + sp + `\d{1,2}` + ordSfx + `,?` + sp + year +
+		`|` + month + sp + year +
+		`|` + year + `(?:[/–-]\d{2,4})?)\b`
+)
+
+// periodPattern is a pattern for time expressions, tried only on sentences
+// that hold one of its words (lower case) or, for need "0", a digit.
+type periodPattern struct {
+	need []string
+	re   *regexp.Regexp
+}
+
+var periodPatterns = []periodPattern{
+	// "As of August 2017", "as at 31 March"
+	{[]string{"as"}, regexp.MustCompile(`\b(?i:as)` + sp + `(?i:of|at)` + sp + date)},
+	// "in 2016", "since 1 April 2016", "between 2010 and 2012"
+	{[]string{"0"}, regexp.MustCompile(`\b(?i:in|during|throughout|for|since|by|until|till|from|between|at|on|before|after|up` + sp + `to)` + sp +
+		`(?:(?i:the)` + sp + `(?:(?i:financial|calendar)` + sp + `)?(?i:year)` + sp + `(?:(?i:of|to)` + sp + `)?|(?i:the)` + sp + `(?i:end|start|beginning)` + sp + `(?i:of)` + sp + `)?` +
+		date + `(?:` + sp + `(?i:and|to|–|-)` + sp + `(?:(?i:in)` + sp + `)?` + date + `)?`)},
+	// "the 12 months to March 2020", "the year ending 31 March 2019"
+	{[]string{"0"}, regexp.MustCompile(`\b(?i:the)` + sp + `(?:(?i:last|past|previous|first)` + sp + `)?(?:(?:\d+|[a-z]+)` + sp + `)?(?i:months?|years?|weeks?|days?|quarters?)` + sp +
+		`(?i:to|ending|up` + sp + `to)` + sp + date)},
+	// "since the Act came into force"
+	{[]string{"since"}, regexp.MustCompile(`\b(?i:since)` + sp + `(?i:the)` + sp + `[^,.;:?!]{1,60}?` + sp +
+		`(?i:came` + sp + `into` + sp + `(?:force|effect|being)|was` + sp + `(?:introduced|launched|established|set` + sp + `up|created|opened|passed|elected)|were` + sp + `introduced|began|started|opened|took` + sp + `effect)`)},
+	// "since then", "since last year"
+	{[]string{"since"}, regexp.MustCompile(`\b(?i:since)` + sp + `(?i:then|last` + sp + `(?:year|month|week|summer|winter|spring|autumn))\b`)},
+	// "this year", "last month", "the past decade", "so far this year"
+	{[]string{"this", "last", "next", "past", "previous", "current", "coming", "first"}, regexp.MustCompile(`\b(?i:(?:so` + sp + `far` + sp + `)?this|last|next|the` + sp + `(?:past|last|next|previous|current|coming|first))(?:` + sp + `(?:\d+|[a-z]+))?(?:` + sp + `(?i:financial|calendar|academic|municipal))?` + sp +
+		`(?i:years?|months?|weeks?|days?|quarters?|decades?|terms?|summer|winter|spring|autumn)\b`)},
+	// rates: "annually", "a year", "per week"
+	{[]string{"annu", "year", "month", "week", "day", "night", "hour"}, regexp.MustCompile(`\b(?i:annually|per` + sp + `annum|yearly|monthly|weekly|daily|nightly|(?:a|per|each|every)` + sp + `(?:year|month|week|day|night|hour))\b`)},
+	// a financial year opening a list item: "2013/14 - 16 new ranks"
+	{[]string{"0"}, regexp.MustCompile(`^` + year + `[/–-]\d{2,4}\b`)},
+	// "to date"
+	{[]string{"to date", "to\u00a0date"}, regexp.MustCompile(`\b(?i:to` + sp + `date)\b`)},
+}
+
+// Prepositions dropped from the front of a period ("in 2016" is "2016").
+var periodDrop = []string{"in ", "during ", "throughout ", "at ", "on ", "for "}
+
+// periods returns the time expressions of a sentence, in code points of
+// the whole text.
+func periods(s Sentence) []span {
+	var out []span
+	lower := strings.ToLower(s.Text)
+	digit := strings.ContainsAny(s.Text, "0123456789")
+	for _, pp := range periodPatterns {
+		if !hasNeed(lower, digit, pp.need) {
+			continue
+		}
+		for _, m := range pp.re.FindAllStringIndex(s.Text, -1) {
+			b := s.Begin + utf8.RuneCountInString(s.Text[:m[0]])
+			e := b + utf8.RuneCountInString(s.Text[m[0]:m[1]])
+			text := normaliseSpace(s.Text[m[0]:m[1]])
+			low := strings.ToLower(text)
+			for _, p := range periodDrop {
+				if strings.HasPrefix(low, p) {
+					text = text[len(p):]
+					break
+				}
+			}
+			out = append(out, span{b: b, e: e, text: text})
+		}
+	}
+	return out
+}
+
+// nearestPeriod returns the period of the sentence nearest the figure at
+// code points [b, e) of t: the fewest clause breaks between them first,
+// then the fewest code points. Periods overlapping the figure do not count,
+// nor do periods after it in a further clause or after "than".
+func nearestPeriod(t *runeText, ps []span, b, e int) string {
+	best, bestBreaks, bestDist := "", 0, -1
+	for _, p := range ps {
+		var gb, ge int
+		switch {
+		case p.e <= b:
+			gb, ge = p.e, b
+		case p.b >= e:
+			gb, ge = e, p.b
+		default:
+			continue
+		}
+		gap := t.slice(gb, ge)
+		breaks := clauseBreaks(gap)
+		if p.b >= e && (breaks > 1 || comparison.MatchString(gap)) {
+			// a later period in another clause, or the base of a
+			// comparison ("1,000 fewer than in 2010"), is not the figure's
+			continue
+		}
+		d := ge - gb
+		if bestDist < 0 || breaks < bestBreaks || (breaks == bestBreaks && d < bestDist) {
+			best, bestBreaks, bestDist = p.text, breaks, d
+		}
+	}
+	return best
+}
+
+var comparison = regexp.MustCompile(`\bthan\b`)
+
+var clauseBreak = regexp.MustCompile(`[,;:()–—]|\s-\s|\b(?:and|but|while|whilst|whereas|than)\b`)
+
+// clauseBreaks counts the marks and conjunctions that separate clauses.
+func clauseBreaks(s string) int { return len(clauseBreak.FindAllStringIndex(s, -1)) }
+
+func normaliseSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+}
+
+// hasNeed reports whether a lower-cased sentence holds one of need; "0"
+// stands for any digit.
+func hasNeed(lower string, digit bool, need []string) bool {
+	for _, n := range need {
+		if n == "0" {
+			if digit {
+				return true
+			}
+			continue
+		}
+		if strings.Contains(lower, n) {
+			return true
+		}
+	}
+	return len(need) == 0
+}
