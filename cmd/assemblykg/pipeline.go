@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"sync"
 
@@ -47,18 +46,10 @@ func (o *mapOptions) validate() error {
 	return nil
 }
 
-// mapInputs reads and maps the transcripts among paths, in parallel, and
+// mapCollected reads and maps the transcripts among inputs, in parallel, and
 // calls emit with each graph in input order. A transcript that cannot be
-// read is reported to onError and skipped; mapInputs then returns an error
-// counting them, after every other graph was emitted.
-func mapInputs(ctx context.Context, paths []string, opts mapOptions, emit func(label quad.IRI, quads []quad.Quad) error) error {
-	inputs, err := collectInputs(paths, transcriptsOnly)
-	if err != nil {
-		return err
-	}
-	return mapCollected(ctx, inputs, opts, streams{in: os.Stdin}, emit)
-}
-
+// read is reported to onError and skipped; mapCollected then returns an
+// inputFailures error counting them, after every other graph was emitted.
 func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s streams, emit func(label quad.IRI, quads []quad.Quad) error) error {
 	if err := opts.validate(); err != nil {
 		return err
@@ -79,10 +70,20 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 	for i := range slots {
 		slots[i] = make(chan result, 1)
 	}
+	// The feeder takes a place in the window before handing out an index,
+	// so the window always holds the lowest indices not yet emitted and the
+	// loop below can always make progress: at most 2*workers graphs are
+	// held at once.
+	window := make(chan struct{}, 2*opts.workers)
 	next := make(chan int)
 	go func() {
 		defer close(next)
 		for i := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			select {
 			case next <- i:
 			case <-ctx.Done():
@@ -90,19 +91,12 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			}
 		}
 	}()
-	// At most 2*workers graphs are held at once.
-	window := make(chan struct{}, 2*opts.workers)
 	var wg sync.WaitGroup
 	for w := 0; w < opts.workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				select {
-				case window <- struct{}{}:
-				case <-ctx.Done():
-					return
-				}
 				g, err := pipe.mapInput(inputs[i], s)
 				slots[i] <- result{g, err}
 			}

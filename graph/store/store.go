@@ -1,0 +1,286 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/boltdb/bolt"
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	kvbolt "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt" with Cayley's own file layout
+	kvleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
+	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers "memstore"
+	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres"
+	_ "github.com/cayleygraph/cayley/writer"             // registers the "single" quad writer
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	_ "github.com/hidal-go/hidalgo/kv/flat/leveldb" // registers hidalgo's "flat.leveldb"
+)
+
+// Kinds of store Open accepts.
+const (
+	Bolt     = "bolt"     // embedded, one file on disk (the default)
+	LevelDB  = "leveldb"  // embedded, a folder of sorted tables
+	Memory   = "memory"   // in memory, gone when the process ends
+	Postgres = "postgres" // a PostgreSQL database named by a postgres:// URL
+)
+
+// DefaultKind is the backend used when none is named.
+const DefaultKind = Bolt
+
+// DefaultPath is where the embedded store lives when no path is given.
+const DefaultPath = "./assemblykg.db"
+
+// DefaultBatch is the number of quads written per transaction.
+const DefaultBatch = 10000
+
+// Kinds lists the kinds of store Open accepts.
+func Kinds() []string { return []string{Bolt, LevelDB, Memory, Postgres} }
+
+// Options tune how a store is opened.
+type Options struct {
+	// NoSync skips the disk flush after each transaction of an embedded
+	// store. Loads run several times faster; a crash during a load may lose
+	// the last transactions, which a rerun of the load restores.
+	NoSync bool
+	// ReadOnly refuses Load on this handle (the HTTP server opens stores so).
+	ReadOnly bool
+}
+
+// Store is a Cayley quad store holding assemblykg graphs, one named graph per
+// transcript.
+type Store struct {
+	kind string
+	path string
+	h    *graph.Handle
+	db   *sql.DB // PostgreSQL only: the bulk load path talks to Cayley's tables
+	ro   bool
+}
+
+// Error reports a failure of a store operation, naming the store and, for
+// loads, the named graph being written.
+type Error struct {
+	Op    string   // "open", "load", "query"
+	Store string   // kind:path
+	Graph quad.IRI // the named graph, when loading
+	Err   error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Store)
+	b.WriteString(": ")
+	b.WriteString(e.Op)
+	if e.Graph != "" {
+		b.WriteString(" ")
+		b.WriteString(e.Graph.String())
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+var registerOnce sync.Once
+
+// RegisterBackends registers with Cayley the hidalgo key-value backends whose
+// registration was skipped. Cayley's graph/kv reads hidalgo's registry in its
+// init function, and since Go 1.21 package initialisation follows import-path
+// order, so it can run before hidalgo's backends register themselves (Cayley
+// issue #937), leaving "leveldb" silently missing. Open calls it; it is safe
+// to call more than once.
+func RegisterBackends() {
+	registerOnce.Do(func() {
+		if !graph.IsRegistered(LevelDB) {
+			// Cayley's own open functions, which honour the nosync option.
+			kv.Register(LevelDB, kv.Registration{
+				NewFunc: kvleveldb.Open, InitFunc: kvleveldb.Create, IsPersistent: true,
+			})
+		}
+		for _, r := range hkv.List() {
+			name := strings.TrimPrefix(r.Name, "flat.")
+			if name == kvbolt.Type || name == "bbolt" || graph.IsRegistered(name) {
+				continue
+			}
+			r := r
+			open := func(path string, _ graph.Options) (hkv.KV, error) { return r.OpenPath(path) }
+			kv.Register(name, kv.Registration{NewFunc: open, InitFunc: open, IsPersistent: !r.Volatile})
+		}
+	})
+}
+
+// cayleyName maps a kind to the name Cayley registers the backend under.
+func cayleyName(kind string) string {
+	if kind == Memory {
+		return "memstore"
+	}
+	return kind
+}
+
+// Open opens the store of the given kind at path, creating and initialising
+// it on first use. An empty kind means DefaultKind; an empty path means
+// DefaultPath for the embedded kinds. For Postgres the path is a
+// postgres:// URL; the database must exist, and Cayley's tables are created
+// in it on first use.
+func Open(kind, path string, opts Options) (*Store, error) {
+	RegisterBackends()
+	if kind == "" {
+		kind = DefaultKind
+	}
+	switch kind {
+	case Bolt, LevelDB:
+		if path == "" {
+			path = DefaultPath
+		}
+	case Memory:
+		path = ""
+	case Postgres:
+		if !strings.HasPrefix(path, "postgres://") && !strings.HasPrefix(path, "postgresql://") {
+			return nil, &Error{Op: "open", Store: kind + ":" + path, Err: errors.New("the path of a postgres store must be a postgres:// URL")}
+		}
+	default:
+		return nil, &Error{Op: "open", Store: kind + ":" + path, Err: fmt.Errorf("unknown kind of store (want one of %s)", strings.Join(Kinds(), ", "))}
+	}
+	s := &Store{kind: kind, path: path, ro: opts.ReadOnly}
+	fail := func(err error) (*Store, error) {
+		return nil, &Error{Op: "open", Store: s.name(), Err: err}
+	}
+	gopts := graph.Options{"nosync": opts.NoSync}
+	name := cayleyName(kind)
+	switch kind {
+	case Bolt, LevelDB:
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			if opts.ReadOnly {
+				return fail(fmt.Errorf("no store here: %w", err))
+			}
+			if err := graph.InitQuadStore(name, path, gopts); err != nil {
+				return fail(err)
+			}
+		} else if err != nil {
+			return fail(err)
+		} else if kind == Bolt {
+			if err := checkBoltFree(path); err != nil {
+				return fail(err)
+			}
+		}
+	case Postgres:
+		db, err := sql.Open("postgres", path)
+		if err != nil {
+			return fail(err)
+		}
+		var quads sql.NullString
+		err = db.QueryRow(`SELECT to_regclass('quads')::text`).Scan(&quads)
+		db.Close()
+		if err != nil {
+			return fail(err)
+		}
+		if !quads.Valid {
+			if opts.ReadOnly {
+				return fail(errors.New("no assemblykg store in this database"))
+			}
+			if err := graph.InitQuadStore(name, path, gopts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
+				return fail(err)
+			}
+		}
+	}
+	qs, err := graph.NewQuadStore(name, path, gopts)
+	if err != nil {
+		return fail(err)
+	}
+	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	if err != nil {
+		qs.Close()
+		return fail(err)
+	}
+	s.h = &graph.Handle{QuadStore: qs, QuadWriter: qw}
+	if kind == Postgres {
+		if s.db, err = sql.Open("postgres", path); err != nil {
+			s.h.Close()
+			return fail(err)
+		}
+	}
+	return s, nil
+}
+
+// checkBoltFree fails fast when another process holds the bolt store, which
+// Cayley would otherwise wait for without end.
+func checkBoltFree(path string) error {
+	file := filepath.Join(path, "indexes.bolt")
+	if _, err := os.Stat(file); err != nil {
+		return nil // Cayley reports the problem itself
+	}
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, bolt.ErrTimeout) {
+			return errors.New("the store is in use by another process (a bolt store opens in one process at a time)")
+		}
+		return err
+	}
+	return db.Close()
+}
+
+func (s *Store) name() string {
+	if s.path == "" {
+		return s.kind
+	}
+	return s.kind + ":" + redactURL(s.path)
+}
+
+// redactURL hides a password in a postgres:// URL.
+func redactURL(p string) string {
+	if i := strings.Index(p, "://"); i >= 0 {
+		if at := strings.Index(p[i+3:], "@"); at >= 0 {
+			if c := strings.Index(p[i+3:i+3+at], ":"); c >= 0 {
+				return p[:i+3+c] + ":xxx" + p[i+3+at:]
+			}
+		}
+	}
+	return p
+}
+
+// Kind is the backend of the store: bolt, leveldb, memory or postgres.
+func (s *Store) Kind() string { return s.kind }
+
+// Handle is the Cayley handle of the store, for Cayley's own APIs.
+func (s *Store) Handle() *graph.Handle { return s.h }
+
+// QuadStore is the Cayley quad store. Build query paths on it rather than
+// on the Handle, so backends can optimise them (the SQL optimiser only sees
+// an unwrapped quad store).
+func (s *Store) QuadStore() graph.QuadStore { return s.h.QuadStore }
+
+// Close closes the store.
+func (s *Store) Close() error {
+	var err error
+	if s.db != nil {
+		err = s.db.Close()
+	}
+	if e := s.h.Close(); e != nil && err == nil {
+		err = e
+	}
+	return err
+}
+
+// Count returns the number of quads in the store, counted one by one.
+func (s *Store) Count(ctx context.Context) (int64, error) {
+	// Iterate rather than trust the backend's size estimate: memstore's
+	// counts nodes as well as quads.
+	it := s.h.QuadStore.QuadsAllIterator().Iterate()
+	defer it.Close()
+	var n int64
+	for it.Next(ctx) {
+		n++
+	}
+	if err := it.Err(); err != nil {
+		return 0, &Error{Op: "count", Store: s.name(), Err: err}
+	}
+	return n, ctx.Err()
+}

@@ -1,0 +1,381 @@
+package storetest
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/graph/store"
+)
+
+// Backend is a store under test.
+type Backend struct {
+	// Open opens the store. After Close, Open opens the same data again
+	// when Persistent is true, and a fresh empty store otherwise.
+	Open       func(t *testing.T) *store.Store
+	Persistent bool
+}
+
+// Run runs the shared suite. fresh returns a backend with an empty store
+// each time it is called.
+func Run(t *testing.T, fresh func(t *testing.T) Backend) {
+	tests := []struct {
+		name string
+		fn   func(t *testing.T, b Backend)
+	}{
+		{"Queries", testQueries},
+		{"LoadTwice", testLoadTwice},
+		{"Replace", testReplace},
+		{"Interrupted", testInterrupted},
+		{"Gizmo", testGizmo},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) { tc.fn(t, fresh(t)) })
+	}
+}
+
+func seq(graphs ...store.Graph) func(func(store.Graph, error) bool) {
+	return func(yield func(store.Graph, error) bool) {
+		for _, g := range graphs {
+			if !yield(g, nil) {
+				return
+			}
+		}
+	}
+}
+
+// load writes graphs into s with a small batch, so that graphs span several
+// transactions.
+func load(t *testing.T, ctx context.Context, s *store.Store, graphs ...store.Graph) store.Progress {
+	t.Helper()
+	p, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 97})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	return p
+}
+
+// distinct counts the distinct quads of graphs.
+func distinct(graphs ...store.Graph) int64 {
+	seen := make(map[[4]string]struct{})
+	for _, g := range graphs {
+		for _, q := range g.Quads {
+			seen[[4]string{q.Subject.String(), q.Predicate.String(), q.Object.String(), g.Label.String()}] = struct{}{}
+		}
+	}
+	return int64(len(seen))
+}
+
+func count(t *testing.T, s *store.Store) int64 {
+	t.Helper()
+	n, err := s.Count(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func check[T any](t *testing.T, what string, got T, err error, want T) {
+	t.Helper()
+	if err != nil {
+		t.Errorf("%s: %v", what, err)
+		return
+	}
+	if !reflect.DeepEqual(got, want) {
+		g, _ := json.MarshalIndent(got, "", "  ")
+		w, _ := json.MarshalIndent(want, "", "  ")
+		t.Errorf("%s:\ngot  %s\nwant %s", what, g, w)
+	}
+}
+
+const (
+	sadiqName    = "Sadiq Khan"
+	lenName      = "Len Duvall"
+	carolineName = "Caroline Pidgeon"
+	mpsName      = "Metropolitan Police Service"
+	tflName      = "Transport for London"
+)
+
+func mrow(sp quad.IRI, spn string, b quad.IRI, bn string, n int, first, last string) store.MentionRow {
+	return store.MentionRow{Speaker: sp, SpeakerName: spn, Body: b, BodyName: bn, Mentions: n, First: first, Last: last}
+}
+
+func brow(b quad.IRI, name, kind string, same []string, n int) store.BodyRow {
+	return store.BodyRow{Body: b, Name: name, Kind: kind, SameAs: same, Mentions: n}
+}
+
+func prow(p quad.IRI, name string, turns int, same []string) store.PersonRow {
+	return store.PersonRow{Person: p, Name: name, Turns: turns, SameAs: same}
+}
+
+func srow(s quad.IRI, date string, n int) store.SessionRow {
+	return store.SessionRow{Session: s, Date: date, Questions: n}
+}
+
+func arow(sp quad.IRI, name string, turns, items int, first, last string) store.AnswerRow {
+	return store.AnswerRow{Speaker: sp, SpeakerName: name, Turns: turns, Questions: items, First: first, Last: last}
+}
+
+func wantMentions() []store.MentionRow {
+	return []store.MentionRow{
+		mrow(Sadiq, sadiqName, MPS, mpsName, 3, "2017-10-12", "2018-01-18"),
+		mrow(Sadiq, sadiqName, TfL, tflName, 2, "2017-10-12", "2018-01-18"),
+		mrow(Caroline, carolineName, TfL, tflName, 1, "2018-01-18", "2018-01-18"),
+		mrow(Len, lenName, MPS, mpsName, 1, "2017-10-12", "2017-10-12"),
+		mrow(Len, lenName, TfL, tflName, 1, "2017-10-12", "2017-10-12"),
+	}
+}
+
+func testQueries(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	load(t, ctx, s, Fixture()...)
+	CheckAnswers(t, s)
+}
+
+// CheckAnswers checks every named query against the answers expected from
+// the Fixture graphs.
+func CheckAnswers(t *testing.T, s *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	got, err := s.Mentions(ctx, store.MentionFilter{})
+	check(t, "Mentions()", got, err, wantMentions())
+	all := wantMentions()
+	got, err = s.Mentions(ctx, store.MentionFilter{Body: "MPS"})
+	check(t, "Mentions(body=MPS)", got, err, []store.MentionRow{all[0], all[3]})
+	got, err = s.Mentions(ctx, store.MentionFilter{Body: "the met"})
+	check(t, "Mentions(body=the met)", got, err, []store.MentionRow{all[0], all[3]})
+	got, err = s.Mentions(ctx, store.MentionFilter{Body: string(TfL), From: "2018-01-01"})
+	check(t, "Mentions(body=TfL IRI, from 2018)", got, err, []store.MentionRow{
+		mrow(Caroline, carolineName, TfL, tflName, 1, "2018-01-18", "2018-01-18"),
+		mrow(Sadiq, sadiqName, TfL, tflName, 1, "2018-01-18", "2018-01-18"),
+	})
+	got, err = s.Mentions(ctx, store.MentionFilter{Speaker: "sadiq khan", To: "2017-12-31"})
+	check(t, "Mentions(speaker=sadiq khan, to 2017)", got, err, []store.MentionRow{
+		mrow(Sadiq, sadiqName, MPS, mpsName, 2, "2017-10-12", "2017-10-12"),
+		mrow(Sadiq, sadiqName, TfL, tflName, 1, "2017-10-12", "2017-10-12"),
+	})
+	_, err = s.Mentions(ctx, store.MentionFilter{Body: "No Such Body"})
+	var nf *store.NotFoundError
+	if !errors.As(err, &nf) {
+		t.Errorf("Mentions(body=No Such Body): got error %v, want a NotFoundError", err)
+	}
+
+	bodies, err := s.Bodies(ctx)
+	check(t, "Bodies()", bodies, err, []store.BodyRow{
+		brow(Assembly, "London Assembly", "legislature", []string{}, 0),
+		brow(MPS, mpsName, "police", []string{"http://www.wikidata.org/entity/Q1320976"}, 4),
+		brow(TfL, tflName, "transport", []string{"http://www.wikidata.org/entity/Q682520"}, 4),
+	})
+	people, err := s.People(ctx)
+	check(t, "People()", people, err, []store.PersonRow{
+		prow(Caroline, carolineName, 1, []string{}),
+		prow(Len, lenName, 2, []string{}),
+		prow(Sadiq, sadiqName, 2, []string{"http://www.wikidata.org/entity/Q334155"}),
+	})
+	sessions, err := s.Sessions(ctx)
+	check(t, "Sessions()", sessions, err, []store.SessionRow{
+		srow(B("session/2017-10-12"), "2017-10-12", 1),
+		srow(B("session/2018-01-18"), "2018-01-18", 1),
+	})
+	numeric := store.ClaimRow{
+		Claim: B("question/2017-10-12/modern-day-slavery/turn/1/claim/0"), Kinds: []string{"NumericClaim"},
+		Speaker: Sadiq, SpeakerName: sadiqName, Value: "1500", Unit: "arrests",
+		Sentence: "The MPS made 1,500 arrests; the MPS works with TfL on this.", Date: "2017-10-12", About: []string{mpsName},
+	}
+	commitment := store.ClaimRow{
+		Claim: B("question/2018-01-18/fares/turn/1/claim/0"), Kinds: []string{"Commitment"},
+		Speaker: Sadiq, SpeakerName: sadiqName, Sentence: "TfL will freeze fares.", Date: "2018-01-18", About: []string{tflName},
+	}
+	claims, err := s.Claims(ctx, "MPS")
+	check(t, "Claims(MPS)", claims, err, []store.ClaimRow{numeric})
+	claims, err = s.Claims(ctx, "")
+	check(t, "Claims()", claims, err, []store.ClaimRow{numeric, commitment})
+	answers, err := s.Answers(ctx, "Metropolitan Police Service")
+	check(t, "Answers(MPS)", answers, err, []store.AnswerRow{arow(Sadiq, sadiqName, 2, 2, "2017-10-12", "2018-01-18")})
+	answers, err = s.Answers(ctx, "TfL")
+	check(t, "Answers(TfL)", answers, err, []store.AnswerRow{arow(Sadiq, sadiqName, 2, 2, "2017-10-12", "2018-01-18")})
+
+	turn2 := string(B("question/2017-10-12/modern-day-slavery/turn/2"))
+	steps, err := s.Path(ctx, "Len Duvall", "TfL", 4)
+	check(t, "Path(Len Duvall, TfL)", steps, err, []store.Step{
+		{Subject: turn2, Predicate: "http://schema.org/creator", Object: string(Len)},
+		{Subject: turn2, Predicate: "http://schema.org/mentions", Object: string(TfL)},
+	})
+	steps, err = s.Path(ctx, "Caroline Pidgeon", "Mayor of London", 6)
+	if err != nil || len(steps) != 4 {
+		t.Errorf("Path(Caroline Pidgeon, Mayor of London): got %d steps, %v; want 4 steps", len(steps), err)
+	}
+	steps, err = s.Path(ctx, "MPS", "Metropolitan Police Service", 3)
+	check(t, "Path(MPS, MPS)", steps, err, nil)
+	if _, err := s.Path(ctx, "Len Duvall", "Mayor of London", 1); !errors.As(err, &nf) {
+		t.Errorf("Path(Len Duvall, Mayor of London, 1): got %v, want a NotFoundError", err)
+	}
+}
+
+// Snapshot returns the answers of the named queries that take no argument
+// and of Mentions, Claims and Answers without filters, as JSON, so that
+// stores of different kinds loaded with the same graphs can be compared.
+func Snapshot(ctx context.Context, s *store.Store) ([]byte, error) {
+	out := map[string]any{}
+	var err error
+	if out["mentions"], err = s.Mentions(ctx, store.MentionFilter{}); err != nil {
+		return nil, err
+	}
+	if out["bodies"], err = s.Bodies(ctx); err != nil {
+		return nil, err
+	}
+	if out["people"], err = s.People(ctx); err != nil {
+		return nil, err
+	}
+	if out["sessions"], err = s.Sessions(ctx); err != nil {
+		return nil, err
+	}
+	if out["claims"], err = s.Claims(ctx, ""); err != nil {
+		return nil, err
+	}
+	if out["answers"], err = s.Answers(ctx, ""); err != nil {
+		return nil, err
+	}
+	return json.MarshalIndent(out, "", " ")
+}
+
+func snapshot(t *testing.T, s *store.Store) string {
+	t.Helper()
+	b, err := Snapshot(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func testLoadTwice(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	load(t, ctx, s, Fixture()...)
+	n1, snap1 := count(t, s), snapshot(t, s)
+	if want := distinct(Fixture()...); n1 != want {
+		t.Errorf("after one load: %d quads, want %d", n1, want)
+	}
+	p := load(t, ctx, s, Fixture()...)
+	if p.Added != 0 || p.Removed != 0 {
+		t.Errorf("second load added %d and removed %d quads, want none", p.Added, p.Removed)
+	}
+	if n2 := count(t, s); n2 != n1 {
+		t.Errorf("after two loads: %d quads, want %d", n2, n1)
+	}
+	if snap2 := snapshot(t, s); snap2 != snap1 {
+		t.Errorf("answers changed after loading the same graphs again:\n%s\nwas\n%s", snap2, snap1)
+	}
+}
+
+func testReplace(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	load(t, ctx, s, Fixture()...)
+	changed := ChangedFares()
+	p := load(t, ctx, s, changed)
+	if p.Added == 0 || p.Removed == 0 {
+		t.Errorf("replacing a graph added %d and removed %d quads; want both", p.Added, p.Removed)
+	}
+	if got, want := count(t, s), distinct(Fixture()[0], changed); got != want {
+		t.Errorf("after replacing a graph: %d quads, want %d", got, want)
+	}
+	all := wantMentions()
+	want := []store.MentionRow{all[0], all[1], all[3], all[4]}
+	want[0].Mentions = 4
+	got, err := s.Mentions(ctx, store.MentionFilter{})
+	check(t, "Mentions() after replacing fares", got, err, want)
+}
+
+// stopAfter is a context whose Err reports cancellation after n calls, to
+// stop a load between two of its transactions.
+type stopAfter struct {
+	context.Context
+	n atomic.Int64
+}
+
+func (c *stopAfter) Err() error {
+	if c.n.Add(-1) < 0 {
+		return context.Canceled
+	}
+	return nil
+}
+
+func testInterrupted(t *testing.T, b Backend) {
+	s := b.Open(t)
+	graphs := Fixture()
+	ctx := &stopAfter{Context: context.Background()}
+	ctx.n.Store(3) // three batches of the first graph, then stop
+	_, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 50})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted load: got %v, want context.Canceled", err)
+	}
+	partial := count(t, s)
+	if full := distinct(graphs...); partial == 0 || partial >= full {
+		t.Errorf("interrupted load left %d of %d quads; the test should stop it part way", partial, full)
+	}
+	if b.Persistent {
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		s = b.Open(t)
+		if n := count(t, s); n != partial {
+			t.Errorf("reopened store has %d quads, want %d", n, partial)
+		}
+	}
+	defer s.Close()
+	load(t, context.Background(), s, graphs...)
+	if got, want := count(t, s), distinct(graphs...); got != want {
+		t.Errorf("after the rerun: %d quads, want %d", got, want)
+	}
+	CheckAnswers(t, s)
+}
+
+func testGizmo(t *testing.T, b Backend) {
+	s := b.Open(t)
+	defer s.Close()
+	load(t, context.Background(), s, Fixture()...)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res, err := s.Gizmo(ctx, `g.V("<`+string(MPS)+`>").In("<http://www.w3.org/2005/11/its/rdf#taIdentRef>").Out("<https://w3id.org/assemblykg/ns#inTurn>").Out("<http://schema.org/creator>").Unique().All()`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, r := range res {
+		m, _ := r.(map[string]any)
+		id := strings.Trim(fmt.Sprint(m["id"]), "<>")
+		ids = append(ids, string(id))
+	}
+	slices.Sort(ids)
+	check(t, "Gizmo speakers mentioning the MPS", ids, nil, []string{string(Len), string(Sadiq)})
+
+	res, err = s.Gizmo(ctx, `g.V().All()`, 5)
+	if err != nil || len(res) != 5 {
+		t.Errorf("Gizmo with limit 5: %d results, %v", len(res), err)
+	}
+
+	short, cancel2 := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel2()
+	start := time.Now()
+	_, err = s.Gizmo(short, `while (true) {}`, 0)
+	if !errors.Is(err, store.ErrTimeLimit) {
+		t.Errorf("endless script: got %v, want ErrTimeLimit", err)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("endless script ran %v past a 300ms limit", d)
+	}
+}
