@@ -32,7 +32,7 @@ func openBench(b *testing.B, kind string, o store.Options) (*store.Store, string
 	case store.Bolt, store.LevelDB:
 		path = filepath.Join(b.TempDir(), "db")
 	case store.Postgres:
-		path = freshDatabase(b, postgresURL(b))
+		path = storetest.FreshDatabase(b, storetest.PostgresURL(b))
 	}
 	s, err := store.Open(kind, path, o)
 	if err != nil {

@@ -2,15 +2,10 @@ package store_test
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/assemblykg/assemblykg/graph/store"
 	"github.com/assemblykg/assemblykg/graph/store/storetest"
@@ -47,45 +42,10 @@ func TestMemory(t *testing.T) {
 func TestBolt(t *testing.T)    { storetest.Run(t, embedded(store.Bolt)) }
 func TestLevelDB(t *testing.T) { storetest.Run(t, embedded(store.LevelDB)) }
 
-// postgresURL returns the server to test against, or skips.
-func postgresURL(t testing.TB) string {
-	u := os.Getenv("ASSEMBLYKG_TEST_POSTGRES")
-	if u == "" {
-		t.Skip("PostgreSQL tests need a server: run `bash .ci/postgres.sh start` and export the ASSEMBLYKG_TEST_POSTGRES line it prints")
-	}
-	return u
-}
-
-var dbSeq atomic.Int64
-
-// freshDatabase creates an empty database on the test server and returns its
-// URL; it is dropped when the test ends.
-func freshDatabase(t testing.TB, base string) string {
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("postgres", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := fmt.Sprintf("akgtest_%d_%d_%d", os.Getpid(), time.Now().UnixNano()%1e9, dbSeq.Add(1))
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		admin.Close()
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	})
-	u.Path = "/" + name
-	return u.String()
-}
-
 func TestPostgres(t *testing.T) {
-	base := postgresURL(t)
+	base := storetest.PostgresURL(t)
 	storetest.Run(t, func(t *testing.T) storetest.Backend {
-		u := freshDatabase(t, base)
+		u := storetest.FreshDatabase(t, base)
 		return storetest.Backend{
 			Persistent: true,
 			Open: func(t *testing.T) *store.Store {
@@ -102,11 +62,11 @@ func TestPostgres(t *testing.T) {
 // TestPostgresCayleyWriter runs the suite with Cayley's own writer on
 // PostgreSQL instead of COPY, and checks both paths store the same quads.
 func TestPostgresBulkMatchesCayley(t *testing.T) {
-	base := postgresURL(t)
+	base := storetest.PostgresURL(t)
 	ctx := context.Background()
 	var snaps []string
 	for _, noBulk := range []bool{false, true} {
-		s, err := store.Open(store.Postgres, freshDatabase(t, base), store.Options{})
+		s, err := store.Open(store.Postgres, storetest.FreshDatabase(t, base), store.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
