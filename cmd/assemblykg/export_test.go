@@ -259,3 +259,41 @@ for r in res: print("\t".join("" if x is None else str(x) for x in r))`
 		t.Errorf("bodies: %q", bodies)
 	}
 }
+
+// TestEveryTermDocumented: each class and property the seed's export uses
+// is in the table of ontology/README.md, so users can look it up.
+func TestEveryTermDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../ontology/README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(readme)
+	nt := string(export(t, "ntriples", seedDir))
+	seen := map[string]bool{}
+	for _, line := range strings.Split(nt, "\n") {
+		f := strings.SplitN(line, " ", 3)
+		if len(f) < 3 {
+			continue
+		}
+		terms := []string{f[1]}
+		if f[1] == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" {
+			terms = []string{strings.Fields(f[2])[0]}
+		}
+		for _, iri := range terms {
+			iri = strings.Trim(iri, "<>")
+			if seen[iri] || iri == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" {
+				continue
+			}
+			seen[iri] = true
+			curie := ""
+			for _, p := range ontology.Prefixes {
+				if strings.HasPrefix(iri, p.Namespace) {
+					curie = p.Prefix + ":" + strings.TrimPrefix(iri, p.Namespace)
+				}
+			}
+			if curie == "" || !strings.Contains(doc, "`"+curie+"`") {
+				t.Errorf("%s (%s) is not in ontology/README.md", iri, curie)
+			}
+		}
+	}
+}

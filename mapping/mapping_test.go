@@ -1,0 +1,122 @@
+package mapping_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/mapping"
+	"github.com/assemblykg/assemblykg/mapping/bodies"
+	"github.com/assemblykg/assemblykg/mapping/people"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+const src = "Fares\n\nMQT on 2017-07-13\nSession date: \nJuly 13, 2017\nQuestion By: \nCaroline Pidgeon MBE\nLiberal Democrats\nAsked Of: \nThe Mayor\n\n\nWill TfL freeze fares?\n\n\nAnswer for Fares\n\nAnswered By: \nThe Mayor\n\nSadiq Khan (Mayor of London):  Yes. TfL has frozen 4 fares.\n"
+
+func mapOne(t testing.TB, base, text string) mapping.Graph {
+	t.Helper()
+	reg, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.NewReader(reg).Parse("fares.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	breg, err := bodies.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tfl := breg.Lookup("TfL")
+	var f mapping.Findings
+	for _, turn := range tr.Turns {
+		if i := strings.Index(turn.Text, "TfL"); i >= 0 {
+			f.Mentions = append(f.Mentions, mapping.Mention{Body: tfl, Surface: "TfL", Begin: turn.TextSpan.Begin + i, End: turn.TextSpan.Begin + i + 3, Turn: turn.Position})
+		}
+	}
+	m := &mapping.Mapper{Base: base, Version: "test", People: reg, Bodies: breg}
+	return m.Map(tr, f)
+}
+
+func has(g mapping.Graph, s, p string, o quad.Value) bool {
+	for _, q := range g.Quads {
+		if q.Subject == quad.IRI(s) && q.Predicate == quad.IRI(p) && q.Object == o {
+			return true
+		}
+	}
+	return false
+}
+
+func TestMapDeterministic(t *testing.T) {
+	a, b := mapOne(t, ontology.DefaultBase, src), mapOne(t, ontology.DefaultBase, src)
+	if len(a.Quads) != len(b.Quads) {
+		t.Fatalf("%d vs %d quads", len(a.Quads), len(b.Quads))
+	}
+	for i := range a.Quads {
+		if a.Quads[i] != b.Quads[i] {
+			t.Fatalf("quad %d differs: %v vs %v", i, a.Quads[i], b.Quads[i])
+		}
+		if a.Quads[i].Label != a.Label {
+			t.Fatalf("quad %d outside the transcript's graph", i)
+		}
+	}
+	if a.Label != quad.IRI(ontology.DefaultBase+"graph/2017-07-13/fares") {
+		t.Errorf("graph label %s", a.Label)
+	}
+}
+
+func TestMapShape(t *testing.T) {
+	const base = "http://example.org/kg/"
+	g := mapOne(t, base, src)
+	item := base + "question/2017-07-13/fares"
+	turn := item + "/turn/1"
+	for _, c := range []struct {
+		s, p string
+		o    quad.Value
+	}{
+		{item, string(ontology.DCTTitle), quad.String("Fares")},
+		{item, string(ontology.SchemaAuthor), quad.IRI(base + "person/caroline-pidgeon")},
+		{item, string(ontology.AskedOf), quad.IRI(base + "person/sadiq-khan")},
+		{turn, string(ontology.SchemaCreator), quad.IRI(base + "person/sadiq-khan")},
+		{turn, string(ontology.OpenGovRole), quad.IRI(base + "role/mayor-of-london")},
+		{turn, string(ontology.SchemaMentions), quad.IRI(base + "body/transport-for-london")},
+		{base + "person/caroline-pidgeon", string(ontology.HonorificSuffix), quad.String("MBE")},
+		{base + "body/transport-for-london", string(ontology.SchemaSameAs), quad.IRI("http://www.wikidata.org/entity/Q682520")},
+	} {
+		if !has(g, c.s, c.p, c.o) {
+			t.Errorf("missing <%s> <%s> %v", c.s, c.p, c.o)
+		}
+	}
+	// The mention's IRI names its range of the source text (RFC 5147).
+	runes := []rune(src)
+	found := false
+	for _, q := range g.Quads {
+		if q.Predicate == ontology.NIFAnchorOf {
+			s := string(q.Subject.(quad.IRI))
+			var b, e int
+			if _, err := fmt.Sscanf(s[strings.Index(s, "#char=")+6:], "%d,%d", &b, &e); err != nil {
+				t.Fatal(err)
+			}
+			if string(runes[b:e]) != "TfL" {
+				t.Errorf("mention %s covers %q", s, string(runes[b:e]))
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no mention written")
+	}
+}
+
+func ExampleKey() {
+	t := &transcript.Transcript{File: "x/023.txt", SessionDate: "2013-05-22"}
+	fmt.Println(mapping.Key(t))
+	t.Title = "Garden Bridge (3)"
+	fmt.Println(mapping.Key(t))
+	// Output:
+	// 2013-05-22/023
+	// 2013-05-22/garden-bridge-3
+}
