@@ -154,6 +154,9 @@ func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) err
 		}
 		add = kept
 	}
+	if len(add) > 0 || len(del) > 0 {
+		s.names.Clear() // a name may have changed
+	}
 	if err := s.apply(ctx, add, del, l.o); err != nil {
 		return fail(err)
 	}

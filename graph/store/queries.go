@@ -193,17 +193,30 @@ func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) 
 	return out, nil
 }
 
-// first returns the text of the first object of pred for each node.
+// first returns the text of the first object of pred for each node. Each
+// node is looked up on its own so that the key-value stores answer from
+// their subject-predicate index, and stops at the first value: a person or
+// body is described again in every graph that names it.
 func (s *Store) first(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value]string, error) {
-	objs, err := s.objects(ctx, nodes, pred)
-	if err != nil {
-		return nil, err
+	out := make(map[quad.Value]string, len(nodes))
+	for _, n := range nodes {
+		if _, done := out[n]; done {
+			continue
+		}
+		if v, ok := s.names.Load(nameKey{n, pred}); ok {
+			out[n] = v.(string)
+			continue
+		}
+		err := path.StartPath(s.h.QuadStore, n).Out(pred).Limit(1).Iterate(ctx).EachValue(s.h.QuadStore, func(v quad.Value) error {
+			out[n] = text(v)
+			s.names.Store(nameKey{n, pred}, text(v))
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
-	out := make(map[quad.Value]string, len(objs))
-	for k, vs := range objs {
-		out[k] = text(vs[0])
-	}
-	return out, nil
+	return out, ctx.Err()
 }
 
 func texts(vs []quad.Value) []string {
@@ -295,8 +308,9 @@ func (s *Store) mentionPath(bodies []quad.Value) *path.Path {
 	if len(bodies) == 0 {
 		return s.ofType(ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body")
 	}
-	return path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).
-		Has(ontology.RDFType, ontology.Mention).Tag("m")
+	// Only mentions link to a body with itsrdf:taIdentRef, and callers go on
+	// through akg:inTurn, which only mentions have: no type check needed.
+	return path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).Tag("m")
 }
 
 func inRange(date, from, to string) bool {
@@ -318,14 +332,40 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, er
 			return nil, err
 		}
 	}
-	p := s.mentionPath(bodies).Out(ontology.InTurn)
-	if len(speakers) > 0 {
-		p = p.Has(ontology.SchemaCreator, speakers...)
+	// Mentions and their turns, then each distinct turn's speaker and date:
+	// a turn holds several mentions, so this reads each turn once.
+	mp := s.mentionPath(bodies).Out(ontology.InTurn).Tag("turn")
+	if len(bodies) == 0 && len(speakers) > 0 {
+		// From the speakers' turns: far fewer than all mentions.
+		mp = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaCreator).Tag("turn").
+			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
 	}
-	p = p.Save(ontology.SchemaCreator, "speaker").Save(ontology.DCTDate, "date")
-	rows, err := s.tagRows(ctx, p)
+	rows, err := s.tagRows(ctx, mp)
 	if err != nil {
 		return nil, s.queryErr(err)
+	}
+	var turns []quad.Value
+	seenTurn := make(map[quad.Value]struct{})
+	for _, r := range rows {
+		if _, ok := seenTurn[r["turn"]]; !ok {
+			seenTurn[r["turn"]] = struct{}{}
+			turns = append(turns, r["turn"])
+		}
+	}
+	type turnInfo struct{ speaker, date quad.Value }
+	info := make(map[quad.Value]turnInfo, len(turns))
+	if len(turns) > 0 {
+		tp := path.StartPath(s.h.QuadStore, turns...).Tag("turn")
+		if len(speakers) > 0 {
+			tp = tp.Has(ontology.SchemaCreator, speakers...)
+		}
+		trows, err := s.tagRows(ctx, tp.Save(ontology.SchemaCreator, "speaker").Save(ontology.DCTDate, "date"))
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		for _, r := range trows {
+			info[r["turn"]] = turnInfo{r["speaker"], r["date"]}
+		}
 	}
 	type key struct{ speaker, body quad.Value }
 	type agg struct {
@@ -334,11 +374,15 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, er
 	}
 	groups := make(map[key]*agg)
 	for _, r := range rows {
-		date := text(r["date"])
+		ti, ok := info[r["turn"]]
+		if !ok {
+			continue // another speaker's turn, or a turn with no speaker
+		}
+		date := text(ti.date)
 		if !inRange(date, f.From, f.To) {
 			continue
 		}
-		k := key{r["speaker"], r["body"]}
+		k := key{ti.speaker, r["body"]}
 		g := groups[k]
 		if g == nil {
 			g = &agg{mentions: make(map[quad.Value]struct{}), first: date, last: date}

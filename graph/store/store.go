@@ -62,6 +62,15 @@ type Store struct {
 	h    *graph.Handle
 	db   *sql.DB // PostgreSQL only: the bulk load path talks to Cayley's tables
 	ro   bool
+	// names caches the first name-like object of a node (its foaf:name,
+	// skos:prefLabel...), which every named query prints; a load that
+	// changes the store clears it.
+	names sync.Map // nameKey -> string
+}
+
+type nameKey struct {
+	node quad.Value
+	pred quad.IRI
 }
 
 // Error reports a failure of a store operation, naming the store and, for
