@@ -1,0 +1,344 @@
+#!/usr/bin/env bash
+# Compares assemblykg with the RDF tools people already use, on the same
+# triples, in one run, and prints rates and ratios (ours / theirs):
+#
+#   export  N-Triples, Turtle, JSON-LD end to end (read + detect + map + write)
+#           vs serdi, rapper and N3.js re-serialising our N-Triples to Turtle
+#   JSON-LD vs json-gold v0.9.1 fromRDF + compact with our context
+#   load    assemblykg load vs Cayley's default batch writer (bolt, postgres)
+#   query   "query mentions --body X" p50/p99 on the loaded bolt store
+#   memory  peak RSS exporting 10k vs 100k transcripts
+#
+# Usage: bench/run.sh [--quick]
+#   --quick   small sizes, a smoke run of the script (about a minute)
+# Environment:
+#   ASSEMBLYKG_BIN   use this assemblykg binary instead of building one
+#   BENCH_DIR        work folder (default: a new folder under /tmp, removed at the end)
+#   BENCH_RUNS       timed runs per measurement, median reported (default 3; quick 1)
+#   BENCH_PG=0       skip the PostgreSQL comparison
+#   BENCH_MEM=0      skip the peak-memory comparison
+#   BENCH_TIMEOUT    seconds before one run counts as stalled (default 300)
+# Needs: go, serdi, rapper, node with .ci/node_modules/n3 (bash .ci/validators.sh
+# installs them); PostgreSQL binaries for the postgres rows.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+quick=0
+for a in "$@"; do
+	case "$a" in
+	--quick) quick=1 ;;
+	-h | --help)
+		sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		echo "run.sh: unknown argument $a" >&2
+		exit 2
+		;;
+	esac
+done
+
+if [ "$quick" = 1 ]; then
+	export_n=100    # transcripts for the export and JSON-LD comparisons
+	store_n=100     # transcripts for the bolt load and the query store
+	pg_n=20         # transcripts for the PostgreSQL load
+	mem_small=200   # peak memory: small archive
+	mem_large=2000  # peak memory: large archive
+	runs=${BENCH_RUNS:-1}
+	queries=50
+else
+	export_n=2000   # ~1.1M triples
+	store_n=1800    # ~1M quads
+	pg_n=180        # ~100k quads (Cayley's SQL writer loads ~5k quads/s)
+	mem_small=10000
+	mem_large=100000
+	runs=${BENCH_RUNS:-3}
+	queries=200
+fi
+step_timeout=${BENCH_TIMEOUT:-300} # seconds before a run counts as stalled
+
+own_dir=0
+if [ -z "${BENCH_DIR:-}" ]; then
+	BENCH_DIR="$(mktemp -d /tmp/assemblykg-bench.XXXXXX)"
+	own_dir=1
+fi
+mkdir -p "$BENCH_DIR"
+w="$BENCH_DIR"
+pg_started=0
+cleanup() {
+	if [ "$pg_started" = 1 ]; then
+		TMPDIR="$w" ASSEMBLYKG_PG_PORT=55439 bash "$repo/.ci/postgres.sh" stop >/dev/null 2>&1 || true
+	fi
+	if [ "$own_dir" = 1 ]; then rm -rf "$w"; fi
+}
+trap cleanup EXIT
+
+log() { printf '%s\n' "$*" >&2; }
+results="$w/results.tsv"
+: >"$results"
+# row SECTION WHAT VALUE UNIT
+row() { printf '%s\t%s\t%s\t%s\n' "$@" >>"$results"; }
+
+# --- tools -------------------------------------------------------------------
+if ! command -v serdi >/dev/null || ! command -v rapper >/dev/null || [ ! -d "$repo/.ci/node_modules/n3" ]; then
+	bash "$repo/.ci/validators.sh" >&2
+fi
+n3js="$repo/bench/n3convert.cjs"
+
+log "building assemblykg and the bench programs..."
+bin="$w/bin"
+mkdir -p "$bin"
+if [ -n "${ASSEMBLYKG_BIN:-}" ]; then
+	akg="$ASSEMBLYKG_BIN"
+else
+	go build -o "$bin/assemblykg" ./cmd/assemblykg
+	akg="$bin/assemblykg"
+fi
+go build -o "$bin/mqtgen" ./cmd/mqtgen
+go build -o "$bin/jsongold" ./bench/jsongold
+go build -o "$bin/cayleyload" ./bench/cayleyload
+go build -o "$bin/querylat" ./bench/querylat
+
+# --- helpers -----------------------------------------------------------------
+now() { date +%s.%N; }
+
+# timed SECONDS_VAR CMD...: runs CMD $runs times (stdout to /dev/null unless
+# redirected inside CMD) and sets SECONDS_VAR to the median wall time, or to
+# "stalled" when a run passes $step_timeout.
+timed() {
+	local var="$1"
+	shift
+	local ts=() t0 t1 rc
+	for ((k = 0; k < runs; k++)); do
+		t0=$(now)
+		set +e
+		timeout "$step_timeout" "$@" >/dev/null 2>"$w/stderr.txt"
+		rc=$?
+		set -e
+		t1=$(now)
+		if [ "$rc" = 124 ]; then
+			printf -v "$var" '%s' stalled
+			return 0
+		elif [ "$rc" != 0 ]; then
+			log "failed ($rc): $*"
+			cat "$w/stderr.txt" >&2
+			printf -v "$var" '%s' failed
+			return 0
+		fi
+		ts+=("$(echo "$t1 - $t0" | bc -l)")
+	done
+	printf -v "$var" '%s' "$(printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}')"
+}
+
+rate() { # TRIPLES SECONDS -> triples/s
+	case "$2" in stalled | failed | "") echo "-" ;; *) echo "$1 $2" | awk '{printf "%.0f", $1/$2}' ;; esac
+}
+ratio() { # OURS_RATE THEIR_RATE
+	case "$1$2" in *-*) echo "-" ;; *) echo "$1 $2" | awk '{printf "%.2f", $1/$2}' ;; esac
+}
+verdict() { # VALUE OP TARGET
+	case "$1" in -) echo "n/a" ;; *) if awk -v a="$1" -v b="$3" "BEGIN{exit !(a $2 b)}"; then echo met; else echo "NOT met"; fi ;; esac
+}
+
+# export FORMAT DIR: our end-to-end export, timed; falls back to one worker
+# when the parallel pipeline stalls, and says so.
+ours_export() {
+	local fmt="$1" dir="$2" var="$3"
+	timed "$var" "$akg" export -q -f "$fmt" "$dir"
+	if [ "${!var}" = stalled ]; then
+		log "export -f $fmt stalled with the default workers; timing --workers 1"
+		timed "$var" "$akg" export -q -f "$fmt" --workers 1 "$dir"
+		printf -v "$var" '%s' "${!var}"
+		stalled_note="(parallel export stalled; rows marked * ran with --workers 1)"
+		eval "${var}_mark='*'"
+	fi
+}
+
+printf '\nassemblykg benchmarks  %s\n' "$(date -u +%Y-%m-%dT%H:%MZ)"
+printf 'machine: %s cores, %s, %s RAM; %s; serdi %s; rapper %s; node %s\n' "$(nproc)" \
+	"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" \
+	"$(free -h | awk '/Mem:/{print $2}')" "$(go version | cut -d' ' -f3)" \
+	"$(serdi -v 2>&1 | head -1 | grep -o '[0-9][0-9.]*' | head -1)" "$(rapper --version)" "$(node --version)"
+stalled_note=""
+
+# --- 1. export vs serdi, rapper, N3.js ----------------------------------------
+log "generating $export_n transcripts..."
+"$bin/mqtgen" -q -n "$export_n" -seed 1 -o "$w/export"
+set +e
+timeout "$step_timeout" "$akg" export -q -f ntriples "$w/export" >"$w/export.nt" 2>"$w/stderr.txt" ||
+	timeout "$step_timeout" "$akg" export -q -f ntriples --workers 1 "$w/export" >"$w/export.nt"
+timeout "$step_timeout" "$akg" export -q -f nquads "$w/export" >"$w/export.nq" 2>"$w/stderr.txt" ||
+	timeout "$step_timeout" "$akg" export -q -f nquads --workers 1 "$w/export" >"$w/export.nq"
+set -e
+triples=$(wc -l <"$w/export.nt")
+log "export: $export_n transcripts, $triples triples"
+
+for fmt in ntriples turtle jsonld; do
+	log "timing our export -f $fmt..."
+	eval "ours_${fmt}_mark=''"
+	ours_export "$fmt" "$w/export" "ours_$fmt"
+done
+log "timing serdi, rapper, N3.js..."
+timed serdi_ttl serdi -i ntriples -o turtle "$w/export.nt"
+timed serdi_nt serdi -i ntriples -o ntriples "$w/export.nt"
+timed rapper_ttl rapper -q -i ntriples -o turtle "$w/export.nt"
+timed n3_ttl sh -c "node '$n3js' N-Triples Turtle <'$w/export.nt'"
+log "timing json-gold..."
+jg_out="$(timeout "$step_timeout" "$bin/jsongold" "$w/export.nq" || echo "- failed")"
+jg_s="$(echo "$jg_out" | awk '{print $2}')"
+
+r_nt=$(rate "$triples" "$ours_ntriples")
+r_ttl=$(rate "$triples" "$ours_turtle")
+r_jl=$(rate "$triples" "$ours_jsonld")
+r_serdi=$(rate "$triples" "$serdi_ttl")
+r_serdi_nt=$(rate "$triples" "$serdi_nt")
+r_rapper=$(rate "$triples" "$rapper_ttl")
+r_n3=$(rate "$triples" "$n3_ttl")
+r_jg=$(rate "$triples" "$jg_s")
+
+printf '\n== Export, %s transcripts -> %s triples (median of %s) %s\n' "$export_n" "$triples" "$runs" "$stalled_note"
+printf '%-44s %10s %14s\n' "run" "seconds" "triples/s"
+printf '%-44s %10s %14s\n' "assemblykg export -f ntriples (end to end)${ours_ntriples_mark}" "$ours_ntriples" "$r_nt"
+printf '%-44s %10s %14s\n' "assemblykg export -f turtle (end to end)${ours_turtle_mark}" "$ours_turtle" "$r_ttl"
+printf '%-44s %10s %14s\n' "assemblykg export -f jsonld (end to end)${ours_jsonld_mark}" "$ours_jsonld" "$r_jl"
+printf '%-44s %10s %14s\n' "serdi N-Triples -> Turtle" "$serdi_ttl" "$r_serdi"
+printf '%-44s %10s %14s\n' "serdi N-Triples -> N-Triples" "$serdi_nt" "$r_serdi_nt"
+printf '%-44s %10s %14s\n' "rapper N-Triples -> Turtle" "$rapper_ttl" "$r_rapper"
+printf '%-44s %10s %14s\n' "N3.js N-Triples -> Turtle (stream)" "$n3_ttl" "$r_n3"
+printf '%-44s %10s %14s\n' "json-gold fromRDF + compact (1 run)" "$jg_s" "$r_jg"
+printf '\nratios (ours / theirs; target):\n'
+q_nt=$(ratio "$r_nt" "$r_serdi")
+q_ttl=$(ratio "$r_ttl" "$r_serdi")
+q_jl=$(ratio "$r_jl" "$r_jg")
+printf '  N-Triples / serdi      %6s   (>= 1.0: %s)\n' "$q_nt" "$(verdict "$q_nt" '>=' 1.0)"
+printf '  Turtle    / serdi      %6s   (>= 1.0: %s)\n' "$q_ttl" "$(verdict "$q_ttl" '>=' 1.0)"
+printf '  Turtle    / rapper     %6s\n' "$(ratio "$r_ttl" "$r_rapper")"
+printf '  Turtle    / N3.js      %6s\n' "$(ratio "$r_ttl" "$r_n3")"
+printf '  JSON-LD   / json-gold  %6s   (>= 10: %s)\n' "$q_jl" "$(verdict "$q_jl" '>=' 10)"
+row export ntriples_per_s "$r_nt" triples/s
+row export turtle_per_s "$r_ttl" triples/s
+row export jsonld_per_s "$r_jl" triples/s
+row export serdi_per_s "$r_serdi" triples/s
+row export rapper_per_s "$r_rapper" triples/s
+row export n3js_per_s "$r_n3" triples/s
+row export jsongold_per_s "$r_jg" triples/s
+
+# --- 2. loads ------------------------------------------------------------------
+printf '\n== Store loads and queries\n'
+if ! "$akg" load --help >/dev/null 2>&1; then
+	printf 'SKIPPED: "assemblykg load" is not available in this build; rerun when it is.\n'
+else
+	log "generating $store_n transcripts for the store..."
+	"$bin/mqtgen" -q -n "$store_n" -seed 2 -o "$w/store"
+	timeout "$step_timeout" "$akg" export -q -f nquads "$w/store" >"$w/store.nq" ||
+		timeout "$step_timeout" "$akg" export -q -f nquads --workers 1 "$w/store" >"$w/store.nq"
+	squads=$(wc -l <"$w/store.nq")
+	# Each run loads into a fresh store, so runs=1 here.
+	runs_save=$runs
+	runs=1
+	rm -rf "$w/ours.bolt" "$w/cayley.bolt" "$w/ours2.bolt"
+	timed ours_bolt_nq "$akg" load -q --db bolt --dbpath "$w/ours.bolt" "$w/store.nq"
+	timed ours_bolt_txt "$akg" load -q --db bolt --dbpath "$w/ours2.bolt" "$w/store"
+	cl_out="$(timeout "$step_timeout" "$bin/cayleyload" -db bolt -dbpath "$w/cayley.bolt" "$w/store.nq" || echo "- failed")"
+	cl_bolt=$(echo "$cl_out" | awk '{print $2}')
+	runs=$runs_save
+	r_ob=$(rate "$squads" "$ours_bolt_nq")
+	r_obt=$(rate "$squads" "$ours_bolt_txt")
+	r_cb=$(rate "$squads" "$cl_bolt")
+	q_bolt=$(ratio "$r_ob" "$r_cb")
+	printf '%-52s %10s %12s\n' "bolt, $squads quads" "seconds" "quads/s"
+	printf '%-52s %10s %12s\n' "assemblykg load (.nq file)" "$ours_bolt_nq" "$r_ob"
+	printf '%-52s %10s %12s\n' "assemblykg load (transcripts: read+map+load)" "$ours_bolt_txt" "$r_obt"
+	printf '%-52s %10s %12s\n' "Cayley graph.NewWriter, CopyBatch 10000" "$cl_bolt" "$r_cb"
+	printf '  embedded load / Cayley  %6s   (>= 2: %s)\n' "$q_bolt" "$(verdict "$q_bolt" '>=' 2)"
+	row load bolt_ours_per_s "$r_ob" quads/s
+	row load bolt_cayley_per_s "$r_cb" quads/s
+
+	# Query latency on the bolt store (about 1M quads in the full run).
+	body="Transport for London"
+	ql="$(timeout "$step_timeout" "$bin/querylat" -db bolt -dbpath "$w/ours.bolt" -body "$body" -n "$queries" 2>"$w/stderr.txt" || echo "- - failed")"
+	read -r p50 p99 qrows <<<"$ql"
+	cli=()
+	for ((k = 0; k < 20; k++)); do
+		t0=$(now)
+		"$akg" query mentions --db bolt --dbpath "$w/ours.bolt" --body "$body" --format tsv >/dev/null 2>&1 || true
+		t1=$(now)
+		cli+=("$(echo "($t1 - $t0) * 1000" | bc -l)")
+	done
+	cli_p50=$(printf '%s\n' "${cli[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]}')
+	printf '\nquery mentions --body "%s" on %s quads (bolt; %s queries in one process; %s rows):\n' "$body" "$squads" "$queries" "$qrows"
+	printf '  p50 %s ms, p99 %s ms   (p50 <= 2 ms: %s)\n' "$p50" "$p99" "$(verdict "$p50" '<=' 2)"
+	printf '  whole command (process start, open, query, print), p50 of 20: %s ms\n' "$cli_p50"
+	row query mentions_p50_ms "$p50" ms
+	row query mentions_p99_ms "$p99" ms
+
+	# PostgreSQL: our bulk load vs Cayley's SQL writer, in a private server.
+	if [ "${BENCH_PG:-1}" != 0 ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+		log "starting a private PostgreSQL..."
+		if pg_env="$(TMPDIR="$w" ASSEMBLYKG_PG_PORT=55439 bash "$repo/.ci/postgres.sh" start 2>&1)"; then
+			pg_started=1
+			url="$(echo "$pg_env" | sed -n 's/^export ASSEMBLYKG_TEST_POSTGRES=//p')"
+			psql -q "$url" -c 'CREATE DATABASE cayleybench' >/dev/null
+			url_c="${url/\/assemblykg\?/\/cayleybench?}"
+			"$bin/mqtgen" -q -n "$pg_n" -seed 3 -o "$w/pg"
+			"$akg" export -q -f nquads --workers 1 "$w/pg" >"$w/pg.nq"
+			pquads=$(wc -l <"$w/pg.nq")
+			runs_save=$runs
+			runs=1
+			timed ours_pg "$akg" load -q --db postgres --dbpath "$url" "$w/pg.nq"
+			runs=$runs_save
+			cl_out="$(timeout "$step_timeout" "$bin/cayleyload" -db postgres -dbpath "$url_c" "$w/pg.nq" || echo "- failed")"
+			cl_pg=$(echo "$cl_out" | awk '{print $2}')
+			r_op=$(rate "$pquads" "$ours_pg")
+			r_cp=$(rate "$pquads" "$cl_pg")
+			q_pg=$(ratio "$r_op" "$r_cp")
+			printf '\n%-52s %10s %12s\n' "postgres, $pquads quads" "seconds" "quads/s"
+			printf '%-52s %10s %12s\n' "assemblykg load --db postgres (.nq file)" "$ours_pg" "$r_op"
+			printf '%-52s %10s %12s\n' "Cayley sql writer, CopyBatch 10000" "$cl_pg" "$r_cp"
+			printf '  PostgreSQL load / Cayley  %6s   (>= 10: %s)\n' "$q_pg" "$(verdict "$q_pg" '>=' 10)"
+			row load pg_ours_per_s "$r_op" quads/s
+			row load pg_cayley_per_s "$r_cp" quads/s
+		else
+			printf 'SKIPPED PostgreSQL: could not start a server: %s\n' "$pg_env"
+		fi
+	else
+		printf 'SKIPPED PostgreSQL (BENCH_PG=0 or no PostgreSQL binaries)\n'
+	fi
+fi
+
+# --- 3. peak memory -------------------------------------------------------------
+if [ "${BENCH_MEM:-1}" != 0 ]; then
+	printf '\n== Peak memory of export -f ntriples (max RSS)\n'
+	for n in "$mem_small" "$mem_large"; do
+		log "generating $n transcripts..."
+		t0=$(now)
+		"$bin/mqtgen" -q -n "$n" -seed 4 -o "$w/mem$n"
+		t1=$(now)
+		gen_s=$(echo "$t1 - $t0" | bc -l)
+		set +e
+		timeout "$step_timeout" /usr/bin/time -f '%M %e' -o "$w/time$n" "$akg" export -q -f ntriples "$w/mem$n" >/dev/null 2>"$w/stderr.txt"
+		rc=$?
+		set -e
+		if [ "$rc" != 0 ]; then
+			log "export of $n stalled or failed ($rc); measuring with --workers 1"
+			/usr/bin/time -f '%M %e' -o "$w/time$n" "$akg" export -q -f ntriples --workers 1 "$w/mem$n" >/dev/null
+		fi
+		read -r kb secs <"$w/time$n"
+		printf -v "rss_$n" '%s' "$kb"
+		printf '  %7s transcripts: max RSS %8s KB, %7s s (generated in %.1f s)\n' "$n" "$kb" "$secs" "$gen_s"
+		row memory "rss_kb_$n" "$kb" KB
+		rm -rf "$w/mem$n"
+	done
+	small_var="rss_$mem_small"
+	large_var="rss_$mem_large"
+	q_mem=$(ratio "${!large_var}" "${!small_var}")
+	printf '  %s / %s transcripts: %s   (<= 2: %s)\n' "$mem_large" "$mem_small" "$q_mem" "$(verdict "$q_mem" '<=' 2)"
+fi
+
+printf '\nraw results: %s\n' "$results"
+if [ "$own_dir" = 1 ]; then
+	cp "$results" "/tmp/assemblykg-bench-results.tsv"
+	printf '(copied to /tmp/assemblykg-bench-results.tsv; the work folder is removed)\n'
+fi
