@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/assemblykg/assemblykg/internal/synth"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -295,5 +296,32 @@ func TestEveryTermDocumented(t *testing.T) {
 				t.Errorf("%s (%s) is not in ontology/README.md", iri, curie)
 			}
 		}
+	}
+}
+
+// TestExportManyInputs: hundreds of generated transcripts give the same
+// bytes with one worker and with three, and a copy of a transcript (same
+// date and title) is refused with the name of the file it repeats.
+func TestExportManyInputs(t *testing.T) {
+	dir := t.TempDir()
+	gen, err := synth.New(7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := gen.WriteDir(context.Background(), dir, 300, 2); err != nil {
+		t.Fatal(err)
+	}
+	one, _, code1 := runCLI(t, "export", "-f", "nquads", "--workers", "1", dir)
+	three, _, code3 := runCLI(t, "export", "-f", "nquads", "--workers", "3", dir)
+	if code1 != 0 || code3 != 0 || one != three {
+		t.Fatalf("exit %d/%d; outputs equal: %v", code1, code3, one == three)
+	}
+	seed, _ := os.ReadFile(filepath.Join(seedDir, "2017-10-12-modern-day-slavery.txt"))
+	a, b := filepath.Join(dir, "a.txt"), filepath.Join(dir, "b.txt")
+	os.WriteFile(a, seed, 0o644)
+	os.WriteFile(b, seed, 0o644)
+	_, stderr, code := runCLI(t, "export", "-f", "nquads", a, b)
+	if code != exitError || !strings.Contains(stderr, b+": same session date and title as "+a) {
+		t.Errorf("duplicate graph: exit %d, stderr %q", code, stderr)
 	}
 }

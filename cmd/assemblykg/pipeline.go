@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"runtime"
 	"sync"
 
@@ -64,17 +65,20 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// Each input gets a slot; workers fill slots, the loop below empties
-	// them in order, so output order is input order whatever the timing.
-	slots := make([]chan result, len(inputs))
-	for i := range slots {
-		slots[i] = make(chan result, 1)
-	}
 	// The feeder takes a place in the window before handing out an index,
 	// so the window always holds the lowest indices not yet emitted and the
 	// loop below can always make progress: at most 2*workers graphs are
-	// held at once.
-	window := make(chan struct{}, 2*opts.workers)
+	// held at once. Input i's result goes in slot i%size of a ring: the
+	// window keeps i from being handed out before i-size was emitted, so
+	// its slot is free. Workers fill slots, the loop below empties them in
+	// order, so output order is input order whatever the timing, and memory
+	// does not grow with the number of inputs.
+	size := 2 * opts.workers
+	window := make(chan struct{}, size)
+	slots := make([]chan result, size)
+	for i := range slots {
+		slots[i] = make(chan result, 1)
+	}
 	next := make(chan int)
 	go func() {
 		defer close(next)
@@ -98,17 +102,20 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			defer wg.Done()
 			for i := range next {
 				g, err := pipe.mapInput(inputs[i], s)
-				slots[i] <- result{g, err}
+				slots[i%size] <- result{g, err}
 			}
 		}()
 	}
 	var failed []error
 	var emitErr error
-	labels := map[quad.IRI]string{} // graph label -> input, to catch two files claiming one graph
+	// Graph labels seen, as 64-bit hashes (a collision among a million
+	// graphs has odds of about 1 in 10^7), with the input that claimed each:
+	// two files may not map to one graph.
+	labels := map[uint64]int{}
 	for i := range inputs {
 		var r result
 		select {
-		case r = <-slots[i]:
+		case r = <-slots[i%size]:
 		case <-ctx.Done():
 			wg.Wait()
 			return ctx.Err()
@@ -121,15 +128,16 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			}
 			continue
 		}
-		if other, dup := labels[r.g.Label]; dup {
-			err := fmt.Errorf("%s: same session date and title as %s (graph %s); give one of them another title", inputs[i].path, other, r.g.Label)
+		h := maphash.String(labelSeed, string(r.g.Label))
+		if other, dup := labels[h]; dup {
+			err := fmt.Errorf("%s: same session date and title as %s (graph %s); give one of them another title", inputs[i].path, inputs[other].path, r.g.Label)
 			failed = append(failed, err)
 			if opts.onError != nil {
 				opts.onError(err)
 			}
 			continue
 		}
-		labels[r.g.Label] = inputs[i].path
+		labels[h] = i
 		if emitErr == nil {
 			emitErr = emit(r.g.Label, r.g.Quads)
 			if emitErr != nil {
@@ -151,6 +159,8 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 	}
 	return inputErrors(failed)
 }
+
+var labelSeed = maphash.MakeSeed()
 
 // pipeline holds what every transcript is mapped with; it is safe for
 // concurrent use.
