@@ -86,8 +86,8 @@ func TestLoadThenQueryMentions(t *testing.T) {
 		t.Fatalf("query: exit %d: %s", code, stderr)
 	}
 	for _, want := range []string{
-		"Jennette Arnold\thttps://w3id.org/assemblykg/id/body/home-office\tHome Office\t1",
-		"Sadiq Khan\thttps://w3id.org/assemblykg/id/body/london-modern-slavery-partnership-board\tLondon Modern Slavery Partnership Board\t2",
+		"Jennette Arnold\tHome Office\t1\t2017-10-12\t2017-10-12\thttps://w3id.org/assemblykg/id/person/jennette-arnold\thttps://w3id.org/assemblykg/id/body/home-office",
+		"Sadiq Khan\tLondon Modern Slavery Partnership Board\t2\t2017-10-12",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("query mentions lacks %q:\n%s", want, out)

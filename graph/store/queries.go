@@ -32,13 +32,13 @@ type MentionFilter struct {
 
 // MentionRow counts how often one speaker mentioned one body.
 type MentionRow struct {
-	Speaker     quad.IRI `json:"speaker"`
 	SpeakerName string   `json:"speakerName"`
-	Body        quad.IRI `json:"body"`
 	BodyName    string   `json:"bodyName"`
 	Mentions    int      `json:"mentions"`
 	First       string   `json:"first"` // date of the first session with such a mention
 	Last        string   `json:"last"`  // date of the last one
+	Speaker     quad.IRI `json:"speaker"`
+	Body        quad.IRI `json:"body"`
 }
 
 // BodyRow describes a public body and how often it is mentioned.
