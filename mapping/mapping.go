@@ -10,6 +10,7 @@ import (
 
 	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/people"
+	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	ont "github.com/assemblykg/assemblykg/ontology"
 )
@@ -84,14 +85,14 @@ func Key(t *transcript.Transcript) string {
 	if date == "" {
 		date = "undated"
 	}
-	slug := people.Slug(t.Title)
-	if slug == "" {
-		slug = people.Slug(strings.TrimSuffix(filepath.Base(t.File), filepath.Ext(t.File)))
+	name := slug.Of(t.Title)
+	if name == "" {
+		name = slug.Of(strings.TrimSuffix(filepath.Base(t.File), filepath.Ext(t.File)))
 	}
-	if slug == "" {
-		slug = "untitled"
+	if name == "" {
+		name = "untitled"
 	}
-	return date + "/" + slug
+	return date + "/" + name
 }
 
 // Map describes one transcript as a named graph.
@@ -328,7 +329,7 @@ func (e *emitter) person(s *transcript.Speaker) quad.IRI {
 		p, _ = e.m.People.ByID(id)
 	}
 	if id == "" {
-		id = people.Slug(s.Name)
+		id = slug.Of(s.Name)
 	}
 	iri := e.m.iri("person/" + id)
 	ref := e.people[string(iri)]
@@ -350,7 +351,7 @@ func (e *emitter) body(b *bodies.Body) quad.IRI {
 }
 
 func (e *emitter) role(name string) quad.IRI {
-	iri := e.m.iri("role/" + people.Slug(name))
+	iri := e.m.iri("role/" + slug.Of(name))
 	e.roles[string(iri)] = name
 	return iri
 }
@@ -408,8 +409,8 @@ func (e *emitter) describe(t *transcript.Transcript) {
 			if o.From == "" && o.Until == "" && o.Post != ref.person.OfficeOn(date) {
 				continue
 			}
-			post := e.m.iri("post/" + people.Slug(o.Post))
-			ms := e.m.iri("membership/" + ref.person.ID + "/" + people.Slug(o.Post))
+			post := e.m.iri("post/" + slug.Of(o.Post))
+			ms := e.m.iri("membership/" + ref.person.ID + "/" + slug.Of(o.Post))
 			if o.From != "" {
 				ms = quad.IRI(string(ms) + "/" + o.From)
 			}

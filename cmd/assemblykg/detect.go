@@ -12,6 +12,7 @@ import (
 	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/claims"
 	"github.com/assemblykg/assemblykg/mapping/people"
+	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
 
@@ -47,7 +48,7 @@ func (d *detection) find(t *transcript.Transcript) mapping.Findings {
 	if t.Group != "" {
 		f.Group = d.registry.Lookup(t.Group)
 		if f.Group == nil {
-			f.Group = &bodies.Body{ID: bodies.Slug(t.Group), Name: t.Group, Kind: "assembly-group", FoundByForm: true}
+			f.Group = &bodies.Body{ID: slug.Of(t.Group), Name: t.Group, Kind: "assembly-group", FoundByForm: true}
 		}
 	}
 	sc := d.detector.Scanner()
@@ -132,8 +133,8 @@ func linkSubject(s string, d *detection, reg *people.Register, base string) quad
 		return quad.IRI(base + "body/" + d.registry.Lookup(s).ID)
 	case reg.Resolve(s) != nil:
 		return quad.IRI(base + "person/" + reg.Resolve(s).ID)
-	case bodies.Slug(s) != "":
-		return quad.IRI(base + "body/" + bodies.Slug(s))
+	case slug.Of(s) != "":
+		return quad.IRI(base + "body/" + slug.Of(s))
 	}
 	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/assemblykg/assemblykg/mapping/slug"
 )
 
 // Mention is a body named in a span of text. Begin and End count code
@@ -399,7 +401,7 @@ func (s *Scanner) mint(text string, toks []token, i, e int) *Body {
 	if b := s.minted[k]; b != nil {
 		return b
 	}
-	b := &Body{ID: Slug(name), Name: name, Kind: KindOther, FoundByForm: true}
+	b := &Body{ID: slug.Of(name), Name: name, Kind: KindOther, FoundByForm: true}
 	s.minted[k] = b
 	s.found = append(s.found, b)
 	return b

@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/seeds"
 )
 
@@ -173,7 +174,7 @@ func parseRow(rec []string) (*Body, error) {
 		return nil, fmt.Errorf("%w: empty name", ErrBadRow)
 	}
 	if b.ID == "" {
-		b.ID = Slug(b.Name)
+		b.ID = slug.Of(b.Name)
 	}
 	if !slugShape.MatchString(b.ID) {
 		return nil, fmt.Errorf("%w: id %q is not a slug (lower-case ascii words joined by -)", ErrBadRow, b.ID)
@@ -315,34 +316,4 @@ func Key(s string) string {
 		f = f[1:]
 	}
 	return strings.Join(f, " ")
-}
-
-// Slug turns a name into the lower-case ascii id bodies are minted under:
-// accents and apostrophes dropped, "&" read as "and", other runs of
-// punctuation and space become one "-".
-func Slug(name string) string {
-	name = norm.NFD.String(name)
-	var b strings.Builder
-	dash := false
-	for _, r := range name {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
-			continue
-		case r == '&':
-			if b.Len() > 0 {
-				b.WriteString("-and")
-				dash = true
-			}
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
-	}
-	return b.String()
 }

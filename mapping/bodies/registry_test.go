@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/mapping/slug"
 )
 
 func defaultRegistry(t testing.TB) *Registry {
@@ -24,8 +26,8 @@ func TestDefaultRegistry(t *testing.T) {
 		t.Errorf("registry holds %d bodies, want many hundreds", reg.Len())
 	}
 	for _, b := range reg.Bodies() {
-		if b.ID != Slug(b.Name) {
-			t.Errorf("%s: id is not the slug of the name %q (%s)", b.ID, b.Name, Slug(b.Name))
+		if b.ID != slug.Of(b.Name) {
+			t.Errorf("%s: id is not the slug of the name %q (%s)", b.ID, b.Name, slug.Of(b.Name))
 		}
 	}
 	for _, c := range []struct{ query, id string }{
@@ -216,7 +218,7 @@ func TestKeyAndSlug(t *testing.T) {
 		if got := Key(c.in); got != c.key {
 			t.Errorf("Key(%q) = %q, want %q", c.in, got, c.key)
 		}
-		if got := Slug(c.in); got != c.slug {
+		if got := slug.Of(c.in); got != c.slug {
 			t.Errorf("Slug(%q) = %q, want %q", c.in, got, c.slug)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/seeds"
 )
 
@@ -135,7 +136,7 @@ func (reg *Register) read(r io.Reader, file string) error {
 			return &ParseError{file, line, fmt.Errorf("%w: empty name", ErrBadRow)}
 		}
 		if p.ID == "" {
-			p.ID = Slug(p.Name)
+			p.ID = slug.Of(p.Name)
 		}
 		for _, s := range splitList(rec[5]) {
 			o, err := parseOffice(s)
@@ -372,35 +373,6 @@ func Key(name string) string {
 			space = false
 		}
 		b.WriteRune(unicode.ToLower(r))
-	}
-	return b.String()
-}
-
-// Slug makes an IRI-safe identifier from a name: lower-case ASCII letters and
-// digits joined by hyphens ("Steve O'Connell" -> "steve-oconnell").
-func Slug(name string) string {
-	name = norm.NFD.String(name)
-	var b strings.Builder
-	dash := false
-	for _, r := range name {
-		switch {
-		case unicode.Is(unicode.Mn, r), r == '\'', r == '’', r == '‘':
-			continue
-		case r == '&':
-			if b.Len() > 0 {
-				b.WriteString("-and")
-				dash = true
-			}
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		default:
-			dash = true
-		}
 	}
 	return b.String()
 }

@@ -104,17 +104,6 @@ func TestExtendAndErrors(t *testing.T) {
 	}
 }
 
-func TestSlug(t *testing.T) {
-	for in, want := range map[string]string{
-		"Steve O'Connell": "steve-oconnell", "Siân Berry": "sian-berry", "London & Partners": "london-and-partners",
-		"Mayor's Office for Policing and Crime": "mayors-office-for-policing-and-crime", "  ": "",
-	} {
-		if got := people.Slug(in); got != want {
-			t.Errorf("Slug(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func ExampleRegister_Resolve() {
 	reg, _ := people.Default()
 	p := reg.Resolve("Jeanette Arnold OBE AM")
