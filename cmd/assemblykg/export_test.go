@@ -186,12 +186,7 @@ func TestExportParallelSameBytes(t *testing.T) {
 // TestShippedQueries runs the SPARQL of ontology/queries with rdflib on the
 // seed's export and checks the rows a user would read.
 func TestShippedQueries(t *testing.T) {
-	if err := exec.Command(validate.Python, "-c", "import rdflib").Run(); err != nil {
-		if os.Getenv(validate.RequireEnv) == "1" {
-			t.Fatal("rdflib missing")
-		}
-		t.Skip("rdflib missing (run .ci/validators.sh)")
-	}
+	validate.Rdflib(t)
 	dir := t.TempDir()
 	data := filepath.Join(dir, "seed.nt")
 	os.WriteFile(data, export(t, "ntriples", seedDir), 0o644)

@@ -23,12 +23,7 @@ func TestGoldScores(t *testing.T) {
 	if _, err := os.Stat(eval); err != nil {
 		t.Skipf("no shared evaluator beside the project (%v)", err)
 	}
-	if err := exec.Command(validate.Python, "-c", "import rdflib").Run(); err != nil {
-		if os.Getenv(validate.RequireEnv) == "1" {
-			t.Fatal("rdflib missing")
-		}
-		t.Skip("rdflib missing (run .ci/validators.sh)")
-	}
+	validate.Rdflib(t)
 	bin := filepath.Join(t.TempDir(), "assemblykg")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
