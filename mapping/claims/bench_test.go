@@ -1,6 +1,8 @@
 package claims
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -22,5 +24,32 @@ func BenchmarkFind(b *testing.B) {
 	b.SetBytes(int64(len(benchText)))
 	for b.Loop() {
 		Find(benchText)
+	}
+}
+
+// BenchmarkFindCorpus runs Find over each transcript of the evaluation
+// corpora.
+func BenchmarkFindCorpus(b *testing.B) {
+	var texts []string
+	n := 0
+	for _, dir := range corpusDirs {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				b.Fatal(err)
+			}
+			texts = append(texts, string(data))
+			n += len(data)
+		}
+	}
+	if len(texts) == 0 {
+		b.Skip("no evaluation transcripts")
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, text := range texts {
+			Find(text)
+		}
 	}
 }

@@ -78,8 +78,9 @@ func Find(text string) []Claim {
 	t := newRuneText(text)
 	var out []Claim
 	for _, s := range t.sentences() {
-		out = append(out, t.numericClaims(s)...)
-		out = append(out, t.cueClaims(s)...)
+		st := newSentenceText(s)
+		out = append(out, t.numericClaims(st)...)
+		out = append(out, t.cueClaims(st)...)
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Sentence.Begin != out[j].Sentence.Begin {

@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -10,7 +9,7 @@ import (
 // cue is a pattern of words that makes a sentence a claim of some kind.
 type cue struct {
 	kind Kind
-	re   *regexp.Regexp
+	re   *wordPattern
 	// group is the submatch that holds the cue words (0 for the whole).
 	group int
 	// need lists words (lower case) one of which a sentence must hold for
@@ -29,26 +28,26 @@ const (
 
 var cues = []cue{
 	// Agreement
-	{Agreement, regexp.MustCompile(`^` + vocative + `((?i:yes|yeah|yep|absolutely|completely|certainly|definitely|exactly|agreed|of` + ws + `course|quite` + ws + `right|quite` + ws + `so))\b(?:[^\p{L}]|$)`), 1, nil},
-	{Agreement, regexp.MustCompile(`\b((?:I|we)` + ws + `(?:(?:would|do|very` + ws + `much|\w+ly)` + ws + `)?agree)\b`), 1, []string{"agree"}},
-	{Agreement, regexp.MustCompile(`\b((?:I|we)` + ws + `(?:could` + ws + `not|couldn` + apos + `t|cannot)` + ws + `agree` + ws + `more)\b`), 1, []string{"agree"}},
-	{Agreement, regexp.MustCompile(`^` + opener + vocative + `((?i:that` + ws + `is|that` + apos + `s|you` + ws + `are|you` + apos + `re)` + ws + `(?:(?:absolutely|quite|entirely|completely|so)` + ws + `)?right)\b`), 1, nil},
-	{Agreement, regexp.MustCompile(`^((?:I|We)` + ws + `do)\.$`), 1, nil},
+	{Agreement, atStart(`^`+vocative+`((?i:yes|yeah|yep|absolutely|completely|certainly|definitely|exactly|agreed|of`+ws+`course|quite`+ws+`right|quite`+ws+`so))\b(?:[^\p{L}]|$)`, "yes", "yeah", "yep", "absolutely", "completely", "certainly", "definitely", "exactly", "agreed", "of", "quite"), 1, nil},
+	{Agreement, startsWith(`\b((?:I|we)`+ws+`(?:(?:would|do|very`+ws+`much|\w+ly)`+ws+`)?agree)\b`, "i", "we"), 1, []string{"agree"}},
+	{Agreement, startsWith(`\b((?:I|we)`+ws+`(?:could`+ws+`not|couldn`+apos+`t|cannot)`+ws+`agree`+ws+`more)\b`, "i", "we"), 1, []string{"agree"}},
+	{Agreement, atStart(`^`+opener+vocative+`((?i:that`+ws+`is|that`+apos+`s|you`+ws+`are|you`+apos+`re)`+ws+`(?:(?:absolutely|quite|entirely|completely|so)`+ws+`)?right)\b`, "right"), 1, nil},
+	{Agreement, atStart(`^((?:I|We)`+ws+`do)\.$`, "do"), 1, nil},
 
 	// Refusal
-	{Refusal, regexp.MustCompile(`^` + vocative + `((?i:no))(?:[,.!;]|$)`), 1, nil},
-	{Refusal, regexp.MustCompile(`\b((?:I|we)` + ws + `(?:(?:really|simply|just|certainly)` + ws + `)?(?:cannot|can` + apos + `t|can` + ws + `not)` + ws + `(?:accept|agree|support|endorse|commit))\b`), 1, []string{"not", "can't", "can’t"}},
-	{Refusal, regexp.MustCompile(`\b((?:I|we)` + ws + `(?:do` + ws + `not|don` + apos + `t)` + ws + `(?:\w+` + ws + `)?(?:believe|think)` + ws + `(?:it|this|that|there)` + ws + `(?:is` + ws + `|would` + ws + `be` + ws + `|was` + ws + `)?(?:necessary|appropriate|needed|justified|required|warranted|right|the` + ws + `right))\b`), 1, []string{"believe", "think"}},
-	{Refusal, regexp.MustCompile(`\b((?:I|we)` + ws + `(?:(?:do` + ws + `not|don` + apos + `t)` + ws + `agree|disagree|reject|refuse))\b`), 1, []string{"agree", "reject", "refuse"}},
-	{Refusal, regexp.MustCompile(`\b((?:I` + ws + `am|I` + apos + `m|we` + ws + `are)` + ws + `not(?:,?` + ws + `\w+,)?` + ws + `convinced)\b`), 1, []string{"convinced"}},
-	{Refusal, regexp.MustCompile(`^` + vocative + `((?i:certainly|absolutely|definitely)` + ws + `not)\b`), 1, nil},
+	{Refusal, atStart(`^`+vocative+`((?i:no))(?:[,.!;]|$)`, "no"), 1, nil},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:really|simply|just|certainly)`+ws+`)?(?:cannot|can`+apos+`t|can`+ws+`not)`+ws+`(?:accept|agree|support|endorse|commit))\b`, "i", "we"), 1, []string{"not", "can't", "can’t"}},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:do`+ws+`not|don`+apos+`t)`+ws+`(?:\w+`+ws+`)?(?:believe|think)`+ws+`(?:it|this|that|there)`+ws+`(?:is`+ws+`|would`+ws+`be`+ws+`|was`+ws+`)?(?:necessary|appropriate|needed|justified|required|warranted|right|the`+ws+`right))\b`, "i", "we"), 1, []string{"believe", "think"}},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:do`+ws+`not|don`+apos+`t)`+ws+`agree|disagree|reject|refuse))\b`, "i", "we"), 1, []string{"agree", "reject", "refuse"}},
+	{Refusal, startsWith(`\b((?:I`+ws+`am|I`+apos+`m|we`+ws+`are)`+ws+`not(?:,?`+ws+`\w+,)?`+ws+`convinced)\b`, "i", "we"), 1, []string{"convinced"}},
+	{Refusal, atStart(`^`+vocative+`((?i:certainly|absolutely|definitely)`+ws+`not)\b`, "not"), 1, nil},
 
 	// Commitment
-	{Commitment, regexp.MustCompile(`\b((?:I|we|We)(?:` + ws + `will|` + ws + `shall|` + apos + `ll))\b(?:` + ws + `(?:not` + ws + `)?(?:\w+ly` + ws + `)?(\w+))?`), 1, []string{"will", "shall", "'ll", "’ll"}},
-	{Commitment, regexp.MustCompile(`\b((?:I|we|We)(?:` + ws + `am|` + ws + `are|` + apos + `m|` + apos + `re)` + ws + `(?:(?:now|still|already|\w+ly)` + ws + `)?(?:committed|determined|working|identifying|developing|investing|delivering|ensuring|going` + ws + `to|planning|preparing|reviewing|building|introducing|establishing|setting` + ws + `up|launching|increasing|pushing|lobbying|pressing|continuing|funding|recruiting))\b`), 1, []string{" am", " are", "'m", "’m", "'re", "’re"}},
-	{Commitment, regexp.MustCompile(`\b((?:I|we|We)(?:` + ws + `have|` + apos + `ve)` + ws + `(?:made|given)` + ws + `(?:a|the|my|our|an)` + ws + `(?:\w+` + ws + `)?(?:commitment|pledge|promise|undertaking))\b`), 1, []string{"commitment", "pledge", "promise", "undertaking"}},
-	{Commitment, regexp.MustCompile(`\b((?:I|we|We)` + ws + `(?:have` + ws + `)?(?:committed|pledged|promised|vowed|undertaken)` + ws + `(?:to|that))\b`), 1, []string{"committed", "pledged", "promised", "vowed", "undertaken"}},
-	{Commitment, regexp.MustCompile(`\b((?:I|we|We)` + ws + `(?:promise|pledge|undertake|guarantee|continue` + ws + `to))\b`), 1, []string{"promise", "pledge", "undertake", "guarantee", "continue"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`will|`+ws+`shall|`+apos+`ll))\b(?:`+ws+`(?:not`+ws+`)?(?:\w+ly`+ws+`)?(\w+))?`, "i", "we"), 1, []string{"will", "shall", "'ll", "’ll"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`am|`+ws+`are|`+apos+`m|`+apos+`re)`+ws+`(?:(?:now|still|already|\w+ly)`+ws+`)?(?:committed|determined|working|identifying|developing|investing|delivering|ensuring|going`+ws+`to|planning|preparing|reviewing|building|introducing|establishing|setting`+ws+`up|launching|increasing|pushing|lobbying|pressing|continuing|funding|recruiting))\b`, "i", "we"), 1, []string{" am", " are", "'m", "’m", "'re", "’re"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`have|`+apos+`ve)`+ws+`(?:made|given)`+ws+`(?:a|the|my|our|an)`+ws+`(?:\w+`+ws+`)?(?:commitment|pledge|promise|undertaking))\b`, "i", "we"), 1, []string{"commitment", "pledge", "promise", "undertaking"}},
+	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:have`+ws+`)?(?:committed|pledged|promised|vowed|undertaken)`+ws+`(?:to|that))\b`, "i", "we"), 1, []string{"committed", "pledged", "promised", "vowed", "undertaken"}},
+	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:promise|pledge|undertake|guarantee|continue`+ws+`to))\b`, "i", "we"), 1, []string{"promise", "pledge", "undertake", "guarantee", "continue"}},
 }
 
 // Verbs after "I will" that announce talk rather than pledge action.
@@ -59,19 +58,18 @@ var talkVerbs = map[string]bool{
 }
 
 // cueClaims returns the commitments, agreements and refusals of a sentence.
-func (t *runeText) cueClaims(s Sentence) []Claim {
+func (t *runeText) cueClaims(st *sentenceText) []Claim {
+	s := st.sentence
 	if isQuestion(s.Text) {
 		return nil
 	}
 	var out []Claim
-	seen := map[Kind]bool{}
-	var ps []span
-	lower := strings.ToLower(s.Text)
+	var seen [len(kindNames)]bool
 	for _, c := range cues {
-		if seen[c.kind] || !hasNeed(lower, false, c.need) {
+		if seen[c.kind] || !c.re.possible(st) || !hasNeed(st.lower, false, c.need) {
 			continue
 		}
-		for _, m := range c.re.FindAllStringSubmatchIndex(s.Text, -1) {
+		for m := range c.re.matches(st) {
 			gb, ge := m[2*c.group], m[2*c.group+1]
 			if gb < 0 {
 				continue
@@ -92,9 +90,6 @@ func (t *runeText) cueClaims(s Sentence) []Claim {
 			if c.kind == Agreement && (negatedBefore(s.Text[:gb]) || notAfter(s.Text[ge:])) {
 				continue
 			}
-			if ps == nil {
-				ps = periods(s)
-			}
 			b := s.Begin + utf8.RuneCountInString(s.Text[:gb])
 			e := b + utf8.RuneCountInString(s.Text[gb:ge])
 			out = append(out, Claim{
@@ -103,7 +98,7 @@ func (t *runeText) cueClaims(s Sentence) []Claim {
 				Figure:   s.Text[gb:ge],
 				Begin:    b,
 				End:      e,
-				Period:   nearestPeriod(t, ps, b, e),
+				Period:   nearestPeriod(t, st.periods(), b, e),
 			})
 			seen[c.kind] = true
 			break

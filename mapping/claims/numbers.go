@@ -232,17 +232,35 @@ type sentenceScan struct {
 	hypo     []bool // token index -> inside an if-clause
 }
 
-func (t *runeText) scan(s Sentence) *sentenceScan {
-	sc := &sentenceScan{t: t, s: s, toks: t.tokenize(s.Begin, s.End)}
+// scan tokenises the sentence for the figure rules. The tokens and marks
+// live in buffers of t that the next scan reuses.
+func (t *runeText) scan(st *sentenceText) *sentenceScan {
+	s := st.sentence
+	lower := ""
+	if !st.folds {
+		lower = st.lower
+	}
+	t.toks = t.tokenize(t.toks[:0], s.Begin, s.End, lower)
+	sc := &sentenceScan{t: t, s: s, toks: t.toks}
 	sc.question = isQuestion(s.Text)
 	sc.tableRow = !endsWithTerminal(s.Text)
-	sc.asked = make([]bool, len(sc.toks))
-	sc.hypo = make([]bool, len(sc.toks))
+	sc.asked = falses(&t.asked, len(sc.toks))
+	sc.hypo = falses(&t.hypo, len(sc.toks))
 	if sc.question {
 		sc.markAsked()
 	}
 	sc.markHypothetical()
 	return sc
+}
+
+// falses returns n false values in the buffer *buf, grown as needed.
+func falses(buf *[]bool, n int) []bool {
+	if cap(*buf) < n {
+		*buf = make([]bool, n)
+	}
+	b := (*buf)[:n]
+	clear(b)
+	return b
 }
 
 func isQuestion(s string) bool {
@@ -815,13 +833,14 @@ func (sc *sentenceScan) fraction(i int) (figure, bool) {
 }
 
 // numericClaims returns the numeric claims of a sentence.
-func (t *runeText) numericClaims(s Sentence) []Claim {
-	sc := t.scan(s)
+func (t *runeText) numericClaims(st *sentenceText) []Claim {
+	s := st.sentence
+	sc := t.scan(st)
 	figs := sc.figures()
 	if len(figs) == 0 {
 		return nil
 	}
-	ps := periods(s)
+	ps := st.periods()
 	out := make([]Claim, 0, len(figs))
 	for _, f := range figs {
 		out = append(out, Claim{

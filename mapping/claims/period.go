@@ -1,7 +1,6 @@
 package claims
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -27,52 +26,57 @@ const (
 )
 
 // periodPattern is a pattern for time expressions, tried only on sentences
-// that hold one of its words (lower case) or, for need "0", a digit.
+// that hold one of its words (lower case) or, for need "0", a digit, and
+// for a pattern with a date, a month or a year.
 type periodPattern struct {
 	need []string
-	re   *regexp.Regexp
+	date bool
+	re   *wordPattern
 }
 
 var periodPatterns = []periodPattern{
 	// "As of August 2017", "as at 31 March"
-	{[]string{"as"}, regexp.MustCompile(`\b(?i:as)` + sp + `(?i:of|at)` + sp + date)},
+	{[]string{"as"}, true, startsWith(`\b(?i:as)`+sp+`(?i:of|at)`+sp+date, "as")},
 	// "in 2016", "since 1 April 2016", "between 2010 and 2012"
-	{[]string{"0"}, regexp.MustCompile(`\b(?i:in|during|throughout|for|since|by|until|till|from|between|at|on|before|after|up` + sp + `to)` + sp +
-		`(?:(?i:the)` + sp + `(?:(?i:financial|calendar)` + sp + `)?(?i:year)` + sp + `(?:(?i:of|to)` + sp + `)?|(?i:the)` + sp + `(?i:end|start|beginning)` + sp + `(?i:of)` + sp + `)?` +
-		date + `(?:` + sp + `(?i:and|to|–|-)` + sp + `(?:(?i:in)` + sp + `)?` + date + `)?`)},
+	{[]string{"0"}, true, startsWith(`\b(?i:in|during|throughout|for|since|by|until|till|from|between|at|on|before|after|up`+sp+`to)`+sp+
+		`(?:(?i:the)`+sp+`(?:(?i:financial|calendar)`+sp+`)?(?i:year)`+sp+`(?:(?i:of|to)`+sp+`)?|(?i:the)`+sp+`(?i:end|start|beginning)`+sp+`(?i:of)`+sp+`)?`+
+		date+`(?:`+sp+`(?i:and|to|–|-)`+sp+`(?:(?i:in)`+sp+`)?`+date+`)?`,
+		"in", "during", "throughout", "for", "since", "by", "until", "till", "from", "between", "at", "on", "before", "after", "up")},
 	// "the 12 months to March 2020", "the year ending 31 March 2019"
-	{[]string{"0"}, regexp.MustCompile(`\b(?i:the)` + sp + `(?:(?i:last|past|previous|first)` + sp + `)?(?:(?:\d+|[a-z]+)` + sp + `)?(?i:months?|years?|weeks?|days?|quarters?)` + sp +
-		`(?i:to|ending|up` + sp + `to)` + sp + date)},
+	{[]string{"0"}, true, startsWith(`\b(?i:the)`+sp+`(?:(?i:last|past|previous|first)`+sp+`)?(?:(?:\d+|[a-z]+)`+sp+`)?(?i:months?|years?|weeks?|days?|quarters?)`+sp+
+		`(?i:to|ending|up`+sp+`to)`+sp+date, "the")},
 	// "since the Act came into force"
-	{[]string{"since"}, regexp.MustCompile(`\b(?i:since)` + sp + `(?i:the)` + sp + `[^,.;:?!]{1,60}?` + sp +
-		`(?i:came` + sp + `into` + sp + `(?:force|effect|being)|was` + sp + `(?:introduced|launched|established|set` + sp + `up|created|opened|passed|elected)|were` + sp + `introduced|began|started|opened|took` + sp + `effect)`)},
+	{[]string{"since"}, false, startsWith(`\b(?i:since)`+sp+`(?i:the)`+sp+`[^,.;:?!]{1,60}?`+sp+
+		`(?i:came`+sp+`into`+sp+`(?:force|effect|being)|was`+sp+`(?:introduced|launched|established|set`+sp+`up|created|opened|passed|elected)|were`+sp+`introduced|began|started|opened|took`+sp+`effect)`, "since")},
 	// "since then", "since last year"
-	{[]string{"since"}, regexp.MustCompile(`\b(?i:since)` + sp + `(?i:then|last` + sp + `(?:year|month|week|summer|winter|spring|autumn))\b`)},
+	{[]string{"since"}, false, startsWith(`\b(?i:since)`+sp+`(?i:then|last`+sp+`(?:year|month|week|summer|winter|spring|autumn))\b`, "since")},
 	// "this year", "last month", "the past decade", "so far this year"
-	{[]string{"this", "last", "next", "past", "previous", "current", "coming", "first"}, regexp.MustCompile(`\b(?i:(?:so` + sp + `far` + sp + `)?this|last|next|the` + sp + `(?:past|last|next|previous|current|coming|first))(?:` + sp + `(?:\d+|[a-z]+))?(?:` + sp + `(?i:financial|calendar|academic|municipal))?` + sp +
-		`(?i:years?|months?|weeks?|days?|quarters?|decades?|terms?|summer|winter|spring|autumn)\b`)},
+	{[]string{"this", "last", "next", "past", "previous", "current", "coming", "first"}, false, startsWith(`\b(?i:(?:so`+sp+`far`+sp+`)?this|last|next|the`+sp+`(?:past|last|next|previous|current|coming|first))(?:`+sp+`(?:\d+|[a-z]+))?(?:`+sp+`(?i:financial|calendar|academic|municipal))?`+sp+
+		`(?i:years?|months?|weeks?|days?|quarters?|decades?|terms?|summer|winter|spring|autumn)\b`, "so", "this", "last", "next", "the")},
 	// rates: "annually", "a year", "per week"
-	{[]string{"annu", "year", "month", "week", "day", "night", "hour"}, regexp.MustCompile(`\b(?i:annually|per` + sp + `annum|yearly|monthly|weekly|daily|nightly|(?:a|per|each|every)` + sp + `(?:year|month|week|day|night|hour))\b`)},
+	{[]string{"annu", "year", "month", "week", "day", "night", "hour"}, false, startsWith(`\b(?i:annually|per`+sp+`annum|yearly|monthly|weekly|daily|nightly|(?:a|per|each|every)`+sp+`(?:year|month|week|day|night|hour))\b`,
+		"annually", "per", "yearly", "monthly", "weekly", "daily", "nightly", "a", "each", "every")},
 	// a financial year opening a list item: "2013/14 - 16 new ranks"
-	{[]string{"0"}, regexp.MustCompile(`^` + year + `[/–-]\d{2,4}\b`)},
+	{[]string{"0"}, false, atStart(`^` + year + `[/–-]\d{2,4}\b`)},
 	// "to date"
-	{[]string{"to date", "to\u00a0date"}, regexp.MustCompile(`\b(?i:to` + sp + `date)\b`)},
+	{[]string{"to date", "to\u00a0date"}, false, startsWith(`\b(?i:to`+sp+`date)\b`, "to")},
 }
 
 // Prepositions dropped from the front of a period ("in 2016" is "2016").
 var periodDrop = []string{"in ", "during ", "throughout ", "at ", "on ", "for "}
 
-// periods returns the time expressions of a sentence, in code points of
-// the whole text.
-func periods(s Sentence) []span {
+// findPeriods returns the time expressions of a sentence, in code points
+// of the whole text.
+func findPeriods(st *sentenceText) []span {
+	s := st.sentence
 	var out []span
-	lower := strings.ToLower(s.Text)
 	digit := strings.ContainsAny(s.Text, "0123456789")
+	dated := holdsDate(s.Text)
 	for _, pp := range periodPatterns {
-		if !hasNeed(lower, digit, pp.need) {
+		if (pp.date && !dated) || !pp.re.possible(st) || !hasNeed(st.lower, digit, pp.need) {
 			continue
 		}
-		for _, m := range pp.re.FindAllStringIndex(s.Text, -1) {
+		for m := range pp.re.matches(st) {
 			b := s.Begin + utf8.RuneCountInString(s.Text[:m[0]])
 			e := b + utf8.RuneCountInString(s.Text[m[0]:m[1]])
 			text := normaliseSpace(s.Text[m[0]:m[1]])
@@ -88,6 +92,27 @@ func periods(s Sentence) []span {
 	}
 	return out
 }
+
+// holdsDate reports whether s may hold a date as the period patterns read
+// one: the name of a month, capitalised, or a year from 1800 to 2199.
+func holdsDate(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		switch c := s[i]; {
+		case c == '1' || c == '2':
+			if i+3 < len(s) && (s[i:i+2] == "18" || s[i:i+2] == "19" || s[i:i+2] == "20" || s[i:i+2] == "21") && isDigit(s[i+2]) && isDigit(s[i+3]) {
+				return true
+			}
+		case 'A' <= c && c <= 'Z':
+			switch s[i : i+3] {
+			case "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // nearestPeriod returns the period of the sentence nearest the figure at
 // code points [b, e) of t: the fewest clause breaks between them first,
@@ -106,8 +131,8 @@ func nearestPeriod(t *runeText, ps []span, b, e int) string {
 			continue
 		}
 		gap := t.slice(gb, ge)
-		breaks := clauseBreaks(gap)
-		if p.b >= e && (breaks > 1 || comparison.MatchString(gap)) {
+		breaks, than := clauseBreaks(gap)
+		if p.b >= e && (breaks > 1 || than) {
 			// a later period in another clause, or the base of a
 			// comparison ("1,000 fewer than in 2010"), is not the figure's
 			continue
@@ -120,12 +145,48 @@ func nearestPeriod(t *runeText, ps []span, b, e int) string {
 	return best
 }
 
-var comparison = regexp.MustCompile(`\bthan\b`)
+// clauseBreaks counts the marks and conjunctions that separate clauses in
+// s, as the regular expression
+//
+//	[,;:()–—]|\s-\s|\b(?:and|but|while|whilst|whereas|than)\b
+//
+// finds them one after another, and reports whether "than" is one of them.
+func clauseBreaks(s string) (n int, than bool) {
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == ',' || c == ';' || c == ':' || c == '(' || c == ')':
+			n++
+			i++
+		case strings.HasPrefix(s[i:], "–") || strings.HasPrefix(s[i:], "—"):
+			n++
+			i += len("–")
+		case isSpaceByte(c) && i+2 < len(s) && s[i+1] == '-' && isSpaceByte(s[i+2]):
+			n++
+			i += 3
+		case isWordByte(c):
+			j := i + 1
+			for j < len(s) && isWordByte(s[j]) {
+				j++
+			}
+			switch s[i:j] {
+			case "than":
+				than = true
+				n++
+			case "and", "but", "while", "whilst", "whereas":
+				n++
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return n, than
+}
 
-var clauseBreak = regexp.MustCompile(`[,;:()–—]|\s-\s|\b(?:and|but|while|whilst|whereas|than)\b`)
-
-// clauseBreaks counts the marks and conjunctions that separate clauses.
-func clauseBreaks(s string) int { return len(clauseBreak.FindAllStringIndex(s, -1)) }
+// isSpaceByte reports the white space of regexp's \s.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
 
 func normaliseSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")

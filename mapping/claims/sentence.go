@@ -23,6 +23,10 @@ type runeText struct {
 	s     string
 	r     []rune
 	bytes []int // len(r)+1 entries
+
+	// buffers that scan reuses from sentence to sentence
+	toks        []token
+	asked, hypo []bool
 }
 
 func newRuneText(s string) *runeText {

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 type tokenKind uint8
@@ -32,10 +33,18 @@ type token struct {
 func isApostrophe(c rune) bool { return c == '\'' || c == '’' }
 func isHyphen(c rune) bool     { return c == '-' || c == '‐' || c == '‑' }
 
-// tokenize splits the code points [b, e) of t into tokens.
-func (t *runeText) tokenize(b, e int) []token {
+// tokenize splits the code points [b, e) of t into tokens, appended to
+// out. lower is the text of [b, e) with its ASCII letters lower-cased (at
+// the same byte offsets), or "" when there is none to hand.
+func (t *runeText) tokenize(out []token, b, e int, lower string) []token {
 	r := t.r
-	var out []token
+	// lowerOf returns the code points [i, j) in lower case
+	lowerOf := func(i, j int) string {
+		if lower != "" && t.bytes[j]-t.bytes[i] == j-i {
+			return lower[t.bytes[i]-t.bytes[b] : t.bytes[j]-t.bytes[b]] // ASCII (tokens hold no undecodable bytes)
+		}
+		return strings.ToLower(t.slice(i, j))
+	}
 	space := true
 	for i := b; i < e; {
 		c := r[i]
@@ -48,7 +57,7 @@ func (t *runeText) tokenize(b, e int) []token {
 			j := i + 1
 			for j < e {
 				d := r[j]
-				if unicode.IsLetter(d) || unicode.IsDigit(d) || unicode.Is(unicode.Mn, d) {
+				if continuesWord(d) {
 					j++
 					continue
 				}
@@ -58,8 +67,8 @@ func (t *runeText) tokenize(b, e int) []token {
 				}
 				break
 			}
-			s := string(r[i:j])
-			out = append(out, token{kind: wordToken, text: s, lower: strings.ToLower(s), b: i, e: j, space: space})
+			s := t.slice(i, j)
+			out = append(out, token{kind: wordToken, text: s, lower: lowerOf(i, j), b: i, e: j, space: space})
 			i = j
 		case unicode.IsDigit(c):
 			j := i
@@ -79,26 +88,38 @@ func (t *runeText) tokenize(b, e int) []token {
 					j++
 				}
 			}
-			digits := strings.ReplaceAll(string(r[i:j]), ",", "")
+			digits := strings.ReplaceAll(t.slice(i, j), ",", "")
 			tok.value, _ = strconv.ParseFloat(digits, 64)
 			k := j
 			for k < e && (unicode.IsLetter(r[k]) || unicode.IsDigit(r[k])) {
 				k++
 			}
-			tok.suffix = strings.ToLower(string(r[j:k]))
+			tok.suffix = lowerOf(j, k)
 			tok.e = k
-			tok.text = string(r[i:k])
-			tok.lower = strings.ToLower(tok.text)
+			tok.text = t.slice(i, k)
+			tok.lower = lowerOf(i, k)
 			out = append(out, tok)
 			i = k
 		default:
-			s := string(c)
+			s := t.slice(i, i+1)
+			if c == utf8.RuneError {
+				s = string(c) // an undecodable byte reads as U+FFFD
+			}
 			out = append(out, token{kind: punctToken, text: s, lower: s, b: i, e: i + 1, space: space})
 			i++
 		}
 		space = false
 	}
 	return out
+}
+
+// continuesWord reports a letter, digit or non-spacing mark, which go on a
+// word once it has begun.
+func continuesWord(c rune) bool {
+	if c < utf8.RuneSelf {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.Is(unicode.Mn, c)
 }
 
 func allDigits(r []rune, b, e, limit int) bool {
