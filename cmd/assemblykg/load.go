@@ -108,22 +108,21 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 			i = j
 			continue
 		}
-		graphs, err := readRDF(inputs[i], opts.base)
+		n, err := loadRDF(ctx, inputs[i], opts.base, loader)
 		if err != nil {
-			report(err)
-			i++
-			continue
-		}
-		n := 0
-		for _, g := range graphs {
-			if err := loader.Put(ctx, g.Label, g.Quads); err != nil {
+			var se *store.Error
+			if errors.As(err, &se) || ctx.Err() != nil {
 				progress.clear()
 				return err
 			}
-			n += len(g.Quads)
+			report(err)
 		}
 		progress.add(1, n)
 		i++
+	}
+	if err := loader.Flush(ctx); err != nil {
+		progress.clear()
+		return err
 	}
 	progress.finish()
 	p := loader.Progress()
@@ -137,36 +136,100 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 	return nil
 }
 
-// readRDF reads an RDF file and groups its quads by named graph. Triples
-// outside any named graph (N-Triples, Turtle) go into the graph the file
-// describes: the prov:Entity named .../graph/... in it, else the file's own
-// file: IRI.
-func readRDF(in input, base string) ([]store.Graph, error) {
+// rdfRun is a run of consecutive quads of one named graph in an RDF file.
+// merge is set when the graph already had a run earlier in the file.
+type rdfRun struct {
+	label quad.IRI
+	quads []quad.Quad
+	merge bool
+	err   error
+}
+
+// loadRDF streams an RDF file into the loader, one named graph at a time,
+// and returns the number of quads read. The file is read in the background
+// while the previous graph is written. The quads of a graph usually come
+// together (an N-Quads export writes graph after graph); when a graph's
+// quads come in several runs, the first run replaces the graph in the store
+// and the others are merged into it, so the graph ends up holding them all.
+// Triples outside any named graph (N-Triples, Turtle) go into the graph the
+// file describes: the prov:Entity named .../graph/... in it, else the
+// file's own file: IRI. A read error stops the file; the graphs before it
+// stay loaded.
+func loadRDF(ctx context.Context, in input, base string, loader *store.Loader) (int, error) {
+	runs := make(chan rdfRun, 2)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(runs)
+		send := func(r rdfRun) bool {
+			select {
+			case runs <- r:
+				return true
+			case <-stop:
+				return false
+			}
+		}
+		if err := readRDF(in, base, send); err != nil {
+			send(rdfRun{err: err})
+		}
+	}()
+	n := 0
+	for r := range runs {
+		if r.err != nil {
+			return n, r.err
+		}
+		var err error
+		if r.merge {
+			err = loader.Merge(ctx, r.label, r.quads)
+		} else {
+			err = loader.Put(ctx, r.label, r.quads)
+		}
+		if err != nil {
+			return n, err
+		}
+		n += len(r.quads)
+	}
+	return n, nil
+}
+
+// readRDF reads an RDF file and hands its quads to send in runs of one named
+// graph; it stops early when send returns false.
+func readRDF(in input, base string, send func(rdfRun) bool) error {
 	f, ok := rdfio.ByExt(in.rdf)
 	if !ok || f.NewReader == nil {
-		return nil, fmt.Errorf("%s: cannot read %s files", in.path, in.rdf)
+		return fmt.Errorf("%s: cannot read %s files", in.path, in.rdf)
 	}
 	var r io.Reader = os.Stdin
 	if in.path != "-" {
 		fh, err := os.Open(in.path)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer fh.Close()
 		r = fh
 	}
 	qr := f.NewReader(r, rdfio.ReadOptions{Name: in.path, Base: base, Context: ontology.Context(), ContextURL: ontology.ContextURL})
 	defer qr.Close()
-	byLabel := map[quad.IRI][]quad.Quad{}
-	var order []quad.IRI
-	var unlabelled []quad.Quad
-	var described quad.IRI
+	seen := map[quad.IRI]bool{}
+	var (
+		cur        rdfRun
+		unlabelled []quad.Quad
+		described  quad.IRI
+	)
+	flush := func() bool {
+		if len(cur.quads) == 0 {
+			return true
+		}
+		ok := send(cur)
+		cur = rdfRun{}
+		return ok
+	}
 	for {
 		q, err := qr.ReadQuad()
 		if errors.Is(err, io.EOF) {
 			break
 		} else if err != nil {
-			return nil, err
+			return err
 		}
 		if q.Predicate == ontology.RDFType && q.Object == ontology.ProvEntity {
 			if iri, ok := q.Subject.(quad.IRI); ok && strings.Contains(string(iri), "/graph/") && described == "" {
@@ -179,30 +242,30 @@ func readRDF(in input, base string) ([]store.Graph, error) {
 		}
 		label, ok := q.Label.(quad.IRI)
 		if !ok {
-			return nil, fmt.Errorf("%s: graph label %v is not an IRI", in.path, q.Label)
+			return fmt.Errorf("%s: graph label %v is not an IRI", in.path, q.Label)
 		}
-		if _, seen := byLabel[label]; !seen {
-			order = append(order, label)
+		if label != cur.label || len(cur.quads) == 0 {
+			if !flush() {
+				return nil
+			}
+			cur = rdfRun{label: label, merge: seen[label]}
+			seen[label] = true
 		}
-		byLabel[label] = append(byLabel[label], q)
+		cur.quads = append(cur.quads, q)
+	}
+	if !flush() {
+		return nil
 	}
 	if len(unlabelled) > 0 {
 		label := described
 		if label == "" {
 			abs, err := filepath.Abs(in.path)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			label = quad.IRI("file://" + filepath.ToSlash(abs))
 		}
-		if _, seen := byLabel[label]; !seen {
-			order = append(order, label)
-		}
-		byLabel[label] = append(byLabel[label], unlabelled...)
+		send(rdfRun{label: label, quads: unlabelled, merge: seen[label]})
 	}
-	graphs := make([]store.Graph, 0, len(order))
-	for _, l := range order {
-		graphs = append(graphs, store.Graph{Label: l, Quads: byLabel[l]})
-	}
-	return graphs, nil
+	return nil
 }

@@ -33,15 +33,34 @@
 // people and bodies it uses, so a graph can be replaced alone. Loader.Put
 // (and Load, over an iterator of Graphs) makes a named graph hold exactly the
 // given quads: quads of that graph no longer present are removed, new ones
-// added, and loading the same graph twice changes nothing. Changes go in
-// batches (DefaultBatch); a graph whose changes fit one batch is replaced in
-// one transaction. A load stopped part way leaves a store that opens, and
-// running it again completes it.
+// added, and loading the same graph twice changes nothing. Loader.Merge adds
+// quads to a graph without removing any, for files in which one graph's
+// quads come in several runs.
 //
-// On PostgreSQL, additions of 1,000 quads or more bypass Cayley's row-by-row
-// INSERTs: rows are COPYed into temporary tables and merged into Cayley's own
-// nodes and quads tables, hashed and encoded by Cayley's functions, so
-// Cayley reads them unchanged.
+// The loader compares each graph with what the store holds, then gathers
+// the changes of successive graphs and writes them together, in batches of
+// DefaultBatch quads: a graph of about 570 quads per transaction meant
+// 1,800 commits, each with a disk flush, per million quads. A graph whose
+// changes fit in one batch is never split between two, additions and
+// removals go in separate transactions (Cayley's key-value stores can
+// leave a removed quad behind when one transaction both adds and removes
+// quads on the same nodes), and a graph put again while its changes wait
+// is compared after they are written. Loader.Flush writes what waits; Load
+// calls it. A load stopped part way leaves a store that opens, and running
+// it again completes it.
+//
+// Cayley's key-value stores have no index by graph, so finding the quads a
+// graph already has reads the whole store. A graph the store does not hold
+// costs one lookup of its label; for the others, the loader reads the store
+// once and keeps the quad IDs of every graph, so reloading an archive reads
+// the store once rather than once per graph.
+//
+// On PostgreSQL, batches of 1,000 added quads or more bypass Cayley's
+// row-by-row INSERTs: rows are COPYed into temporary tables and merged into
+// Cayley's own nodes and quads tables, hashed and encoded by Cayley's
+// functions, so Cayley reads them unchanged. When the database user is a
+// superuser, the merge skips the foreign key checks of the quads table, as
+// pg_restore does: the nodes are merged first, so they cannot fail.
 //
 // # Queries
 //

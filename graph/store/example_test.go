@@ -22,6 +22,10 @@ func Example() {
 			panic(err)
 		}
 	}
+	// Put gathers the changes of several graphs; Flush writes the rest.
+	if err := loader.Flush(ctx); err != nil {
+		panic(err)
+	}
 	rows, err := s.Mentions(ctx, store.MentionFilter{Body: "MPS"})
 	if err != nil {
 		panic(err)

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 )
 
@@ -38,8 +40,10 @@ func (p Progress) Rate() float64 {
 // LoadOptions tune a load.
 type LoadOptions struct {
 	// Batch is the number of quad changes per transaction (DefaultBatch
-	// when zero). A graph whose changes fit in one batch is replaced in a
-	// single transaction.
+	// when zero). The changes of successive graphs are gathered until the
+	// next graph would not fit, then written in one transaction, so a
+	// graph whose changes fit in one batch is always replaced in a single
+	// transaction.
 	Batch int
 	// Progress, when set, is called after each graph.
 	Progress func(Progress)
@@ -48,30 +52,46 @@ type LoadOptions struct {
 	NoBulk bool
 }
 
-// Loader writes named graphs into a store, one after another.
+// Loader writes named graphs into a store, one after another. It gathers
+// the changes of several graphs and writes them together: call Flush when
+// done (Store.Load does), or the changes of the last graphs are lost.
 type Loader struct {
 	s     *Store
 	o     LoadOptions
 	start time.Time
 	p     Progress
+	// add and del are the changes not yet written; pending names the
+	// graphs they belong to, true for those with quads to remove.
+	add, del []quad.Quad
+	pending  map[quad.IRI]bool
+	// touched names the graphs put by this loader; byLabel is the quads of
+	// the other graphs of a key-value store, by label, read in one pass
+	// (see graphQuads).
+	touched map[quad.IRI]struct{}
+	byLabel map[kv.Int64Value][]quadIDs
 }
+
+// quadIDs are the node IDs of a quad in a key-value store.
+type quadIDs struct{ id, s, p, o, l uint64 }
 
 // NewLoader returns a loader writing into s.
 func (s *Store) NewLoader(o LoadOptions) *Loader {
 	if o.Batch <= 0 {
 		o.Batch = DefaultBatch
 	}
-	return &Loader{s: s, o: o, start: time.Now()}
+	return &Loader{s: s, o: o, start: time.Now(), pending: map[quad.IRI]bool{}, touched: map[quad.IRI]struct{}{}}
 }
 
-// Progress reports what the loader has done so far.
+// Progress reports what the loader has done so far. Graphs counts the
+// graphs given to Put, including those whose changes wait for Flush.
 func (l *Loader) Progress() Progress {
 	p := l.p
 	p.Elapsed = time.Since(l.start)
 	return p
 }
 
-// Load writes every graph of graphs with a Loader and reports what was done.
+// Load writes every graph of graphs with a Loader, flushes it, and reports
+// what was done.
 func (s *Store) Load(ctx context.Context, graphs iter.Seq2[Graph, error], o LoadOptions) (Progress, error) {
 	l := s.NewLoader(o)
 	for g, err := range graphs {
@@ -82,7 +102,8 @@ func (s *Store) Load(ctx context.Context, graphs iter.Seq2[Graph, error], o Load
 			return l.Progress(), err
 		}
 	}
-	return l.Progress(), nil
+	err := l.Flush(ctx)
+	return l.Progress(), err
 }
 
 // quadKey identifies a quad by the N-Quads forms of its terms, so quads read
@@ -99,13 +120,41 @@ func keyOf(q quad.Quad) quadKey {
 	return k
 }
 
+// dedupKey is q itself when its terms are of quad's own comparable types,
+// and its N-Quads forms otherwise.
+func dedupKey(q quad.Quad) any {
+	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
+		switch v.(type) {
+		case nil, quad.IRI, quad.BNode, quad.String, quad.TypedString, quad.LangString,
+			quad.Int, quad.Float, quad.Bool, quad.Time:
+		default:
+			return keyOf(q)
+		}
+	}
+	return q
+}
+
 // Put makes the named graph label hold exactly quads: quads of that graph
 // already in the store and not in quads are removed, missing ones are added.
-// Putting the same graph twice changes nothing. Changes go in batches of
-// LoadOptions.Batch; if a load stops part way (the context is cancelled, the
-// process dies), the store still opens and putting the graph again
+// Putting the same graph twice changes nothing. The changes join those of
+// the graphs put before and are written when LoadOptions.Batch of them are
+// waiting, or by Flush. If a load stops part way (the context is cancelled,
+// the process dies), the store still opens and putting the graphs again
 // completes it.
 func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) error {
+	return l.put(ctx, label, quads, true)
+}
+
+// Merge adds quads to the named graph label and keeps the quads it already
+// holds: the graph becomes the union. Progress counts the merged quads as
+// added, whether or not the graph held them already. A reader of a file in which one
+// graph's quads come in several runs Puts the first run and Merges the
+// others.
+func (l *Loader) Merge(ctx context.Context, label quad.IRI, quads []quad.Quad) error {
+	return l.put(ctx, label, quads, false)
+}
+
+func (l *Loader) put(ctx context.Context, label quad.IRI, quads []quad.Quad, replace bool) error {
 	s := l.s
 	fail := func(err error) error { return &Error{Op: "load", Store: s.name(), Graph: label, Err: err} }
 	if s.ro {
@@ -114,7 +163,9 @@ func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) err
 	if label == "" {
 		return fail(errors.New("graph has no label"))
 	}
-	want := make(map[quadKey]struct{}, len(quads))
+	// Quads are told apart by their Go values first, which is cheap; a
+	// graph already in the store is compared by N-Quads forms below.
+	want := make(map[any]struct{}, len(quads))
 	add := make([]quad.Quad, 0, len(quads))
 	for _, q := range quads {
 		if q.Label == nil {
@@ -125,24 +176,42 @@ func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) err
 		if !q.IsValid() {
 			return fail(fmt.Errorf("invalid quad %v", q))
 		}
-		k := keyOf(q)
+		k := dedupKey(q)
 		if _, dup := want[k]; dup {
 			continue
 		}
 		want[k] = struct{}{}
 		add = append(add, q)
 	}
-	old, err := s.graphQuads(ctx, label)
+	if removes, ok := l.pending[label]; ok && (replace || removes) {
+		// The graph's earlier changes are not written yet: write them, so
+		// that the comparison below sees them and a merged quad is not
+		// removed by them.
+		if err := l.flush(ctx); err != nil {
+			return fail(err)
+		}
+	}
+	if !replace {
+		// Cayley skips quads already present, so a merge needs no
+		// comparison.
+		return l.buffer(ctx, label, add, nil, len(add), replace)
+	}
+	old, err := l.graphQuads(ctx, label)
 	if err != nil {
 		return fail(err)
 	}
+	l.touched[label] = struct{}{}
 	var del []quad.Quad
 	if len(old) > 0 {
+		wantKeys := make(map[quadKey]struct{}, len(add))
+		for _, q := range add {
+			wantKeys[keyOf(q)] = struct{}{}
+		}
 		have := make(map[quadKey]struct{}, len(old))
 		for _, q := range old {
 			k := keyOf(q)
 			have[k] = struct{}{}
-			if _, ok := want[k]; !ok {
+			if _, ok := wantKeys[k]; !ok {
 				del = append(del, q)
 			}
 		}
@@ -154,20 +223,120 @@ func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) err
 		}
 		add = kept
 	}
-	if len(add) > 0 || len(del) > 0 {
-		s.names.Clear() // a name may have changed
+	return l.buffer(ctx, label, add, del, len(want), replace)
+}
+
+// buffer adds the changes of one graph to those waiting, writing the
+// waiting ones first if the graph's would not fit in the batch.
+func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Quad, quads int, replace bool) error {
+	fail := func(err error) error { return &Error{Op: "load", Store: l.s.name(), Graph: label, Err: err} }
+	if n := len(add) + len(del); n > 0 {
+		if len(l.add)+len(l.del)+n > l.o.Batch {
+			// Keep each graph in one transaction when it fits in one.
+			if err := l.flush(ctx); err != nil {
+				return fail(err)
+			}
+		}
+		l.add = append(l.add, add...)
+		l.del = append(l.del, del...)
+		l.pending[label] = l.pending[label] || len(del) > 0
+		l.touched[label] = struct{}{}
+		if len(l.add)+len(l.del) >= l.o.Batch {
+			if err := l.flush(ctx); err != nil {
+				return fail(err)
+			}
+		}
 	}
-	if err := s.apply(ctx, add, del, l.o); err != nil {
-		return fail(err)
+	if replace {
+		l.p.Graphs++
 	}
-	l.p.Graphs++
-	l.p.Quads += int64(len(want))
+	l.p.Quads += int64(quads)
 	l.p.Added += int64(len(add))
 	l.p.Removed += int64(len(del))
 	if l.o.Progress != nil {
 		l.o.Progress(l.Progress())
 	}
 	return nil
+}
+
+// Flush writes the changes waiting in the loader.
+func (l *Loader) Flush(ctx context.Context) error {
+	if err := l.flush(ctx); err != nil {
+		return &Error{Op: "load", Store: l.s.name(), Err: err}
+	}
+	return nil
+}
+
+func (l *Loader) flush(ctx context.Context) error {
+	if len(l.add)+len(l.del) == 0 {
+		return nil
+	}
+	l.s.names.Clear() // a name may have changed
+	err := l.s.apply(ctx, l.add, l.del, l.o)
+	// Once tried, the changes are dropped: after a failure, putting the
+	// graphs again completes them.
+	clear(l.add)
+	clear(l.del)
+	l.add, l.del = l.add[:0], l.del[:0]
+	clear(l.pending)
+	return err
+}
+
+// graphQuads returns the quads the store holds in the named graph label.
+// Cayley's key-value stores (bolt, leveldb) have no index by graph: finding
+// one graph's quads reads every quad of the store, so reloading an archive
+// would read the store once per graph. The loader instead reads the store
+// once, the first time a graph it is given is already there, and keeps the
+// IDs of the quads by graph. A graph the loader has put since is read the
+// slow way, as its quads may have changed.
+func (l *Loader) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, error) {
+	s := l.s
+	if _, ok := l.touched[label]; ok || (s.kind != Bolt && s.kind != LevelDB) {
+		return s.graphQuads(ctx, label)
+	}
+	qs := s.h.QuadStore
+	ref, err := qs.ValueOf(label)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	id, ok := ref.(kv.Int64Value)
+	if !ok {
+		return s.graphQuads(ctx, label)
+	}
+	if l.byLabel == nil {
+		if err := l.indexLabels(ctx); err != nil {
+			return nil, err
+		}
+	}
+	var out []quad.Quad
+	for _, q := range l.byLabel[id] {
+		v, err := qs.Quad(&cproto.Primitive{ID: q.id, Subject: q.s, Predicate: q.p, Object: q.o, Label: q.l})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, ctx.Err()
+}
+
+// indexLabels reads every quad of a key-value store once and keeps their
+// IDs by graph label.
+func (l *Loader) indexLabels(ctx context.Context) error {
+	l.byLabel = map[kv.Int64Value][]quadIDs{}
+	it := l.s.h.QuadStore.QuadsAllIterator().Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		p, ok := it.Result().(*cproto.Primitive)
+		if !ok || p.Label == 0 {
+			continue
+		}
+		k := kv.Int64Value(p.Label)
+		l.byLabel[k] = append(l.byLabel[k], quadIDs{p.ID, p.Subject, p.Predicate, p.Object, p.Label})
+	}
+	if err := it.Err(); err != nil {
+		return err
+	}
+	return ctx.Err()
 }
 
 // graphQuads returns the quads of one named graph.
@@ -193,24 +362,18 @@ func (s *Store) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, er
 	return out, ctx.Err()
 }
 
-// apply writes the additions, then the removals, in batches. When both fit
-// in one batch they go in one transaction.
+// apply writes the additions, then the removals, each in transactions of
+// at most o.Batch quads. The two never share a transaction: Cayley's
+// key-value stores skip the removal of a quad when, in the same
+// transaction, as many quads using one of its nodes are added as removed
+// (the node's reference count does not change, so the node is not looked
+// up), which would leave stale quads behind.
 func (s *Store) apply(ctx context.Context, add, del []quad.Quad, o LoadOptions) error {
 	if s.db != nil && !o.NoBulk && len(add) >= bulkMin {
-		if err := s.deleteQuads(ctx, del, o.Batch); err != nil {
+		if err := s.copyQuads(ctx, add, o.Batch); err != nil {
 			return err
 		}
-		return s.copyQuads(ctx, add, o.Batch)
-	}
-	if len(add)+len(del) <= o.Batch {
-		deltas := make([]graph.Delta, 0, len(add)+len(del))
-		for _, q := range add {
-			deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Add})
-		}
-		for _, q := range del {
-			deltas = append(deltas, graph.Delta{Quad: q, Action: graph.Delete})
-		}
-		return s.applyDeltas(ctx, deltas)
+		return s.deleteQuads(ctx, del, o.Batch)
 	}
 	if err := s.applyBatches(ctx, add, graph.Add, o.Batch); err != nil {
 		return err

@@ -61,7 +61,10 @@ type Store struct {
 	path string
 	h    *graph.Handle
 	db   *sql.DB // PostgreSQL only: the bulk load path talks to Cayley's tables
-	ro   bool
+	// super is set when the PostgreSQL user is a superuser (see superuser).
+	super     bool
+	superOnce sync.Once
+	ro        bool
 	// names caches the first name-like object of a node (its foaf:name,
 	// skos:prefLabel...), which every named query prints; a load that
 	// changes the store clears it.

@@ -36,6 +36,8 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"LoadTwice", testLoadTwice},
 		{"Replace", testReplace},
 		{"Interrupted", testInterrupted},
+		{"OneBatch", testOneBatch},
+		{"Merge", testMerge},
 		{"Gizmo", testGizmo},
 	}
 	for _, tc := range tests {
@@ -298,6 +300,78 @@ func testReplace(t *testing.T, b Backend) {
 	want[0].Mentions = 4
 	got, err := s.Mentions(ctx, store.MentionFilter{})
 	check(t, "Mentions() after replacing fares", got, err, want)
+}
+
+// testOneBatch loads graphs whose changes all wait in one batch, with the
+// fares transcript put three times in it (original, changed, original), and
+// checks the store ends as if each graph had been put alone.
+func testOneBatch(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	graphs := []store.Graph{Fixture()[1], ChangedFares(), Fixture()[0], ChangedFares()}
+	p, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Graphs != len(graphs) || p.Removed == 0 {
+		t.Errorf("progress %+v: want %d graphs and some quads removed", p, len(graphs))
+	}
+	if got, want := count(t, s), distinct(Fixture()[0], ChangedFares()); got != want {
+		t.Errorf("after one batch: %d quads, want %d", got, want)
+	}
+	all := wantMentions()
+	want := []store.MentionRow{all[0], all[1], all[3], all[4]}
+	want[0].Mentions = 4
+	got, err := s.Mentions(ctx, store.MentionFilter{})
+	check(t, "Mentions() after one batch", got, err, want)
+
+	// Put without Flush writes nothing until the batch fills.
+	l := s.NewLoader(store.LoadOptions{Batch: 1 << 20})
+	if err := l.Put(ctx, Fixture()[1].Label, Fixture()[1].Quads); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := count(t, s), distinct(Fixture()[0], ChangedFares()); got != want {
+		t.Errorf("before Flush: %d quads, want %d", got, want)
+	}
+	if err := l.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := count(t, s), distinct(Fixture()...); got != want {
+		t.Errorf("after Flush: %d quads, want %d", got, want)
+	}
+	CheckAnswers(t, s)
+}
+
+// testMerge puts each graph in two halves, the second merged into the
+// first, within one batch and across batches, into an empty store and then
+// again into the store holding the whole graphs (where putting the first
+// half alone would remove the second).
+func testMerge(t *testing.T, b Backend) {
+	ctx := context.Background()
+	for _, batch := range []int{1 << 20, 40} {
+		s := b.Open(t)
+		for round := range 2 {
+			l := s.NewLoader(store.LoadOptions{Batch: batch})
+			for _, g := range Fixture() {
+				half := len(g.Quads) / 2
+				if err := l.Put(ctx, g.Label, g.Quads[:half]); err != nil {
+					t.Fatal(err)
+				}
+				if err := l.Merge(ctx, g.Label, g.Quads[half:]); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := l.Flush(ctx); err != nil {
+				t.Fatal(err)
+			}
+			if got, want := count(t, s), distinct(Fixture()...); got != want {
+				t.Errorf("batch %d, round %d: %d quads after merging halves, want %d", batch, round, got, want)
+			}
+			CheckAnswers(t, s)
+		}
+		s.Close()
+	}
 }
 
 // stopAfter is a context whose Err reports cancellation after n calls, to
