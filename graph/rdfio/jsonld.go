@@ -17,6 +17,7 @@ import (
 //
 // It holds only the quads of the current subject.
 type jsonldWriter struct {
+	check   checker
 	w       *bufio.Writer
 	buf     []byte
 	ctx     *ldContext
@@ -102,7 +103,7 @@ func (w *jsonldWriter) WriteQuad(q quad.Quad) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := checkQuad(q); err != nil {
+	if err := w.check.check(q); err != nil {
 		w.err = err
 		return err
 	}

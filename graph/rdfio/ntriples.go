@@ -10,6 +10,7 @@ import (
 // lineWriter writes N-Triples (keepGraph false) or N-Quads (keepGraph true),
 // one statement per line in input order, per the RDF 1.1 grammars.
 type lineWriter struct {
+	check     checker
 	w         *bufio.Writer
 	buf       []byte
 	keepGraph bool
@@ -32,7 +33,7 @@ func (w *lineWriter) WriteQuad(q quad.Quad) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := checkQuad(q); err != nil {
+	if err := w.check.check(q); err != nil {
 		w.err = err
 		return err
 	}

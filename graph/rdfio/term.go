@@ -90,6 +90,38 @@ func checkQuad(q quad.Quad) error {
 	return nil
 }
 
+// checker runs checkQuad, skipping the IRIs it has already passed:
+// writers see runs of quads with one subject and one graph, and few
+// predicates.
+type checker struct {
+	subject, label quad.IRI
+	predicates     map[quad.IRI]struct{}
+}
+
+func (c *checker) check(q quad.Quad) error {
+	s, sOK := q.Subject.(quad.IRI)
+	p, pOK := q.Predicate.(quad.IRI)
+	l, lOK := q.Label.(quad.IRI)
+	_, pSeen := c.predicates[p]
+	if !(sOK && s == c.subject && pOK && pSeen && (q.Label == nil || lOK && l == c.label)) {
+		if err := checkQuad(q); err != nil {
+			return err
+		}
+		if c.predicates == nil {
+			c.predicates = make(map[quad.IRI]struct{})
+		}
+		if len(c.predicates) < 4096 {
+			c.predicates[p] = struct{}{}
+		}
+		c.subject, c.label = s, l
+		return nil
+	}
+	if err := checkNode(q.Object, true); err != nil {
+		return &TermError{Quad: q, Position: "object", Err: err}
+	}
+	return nil
+}
+
 func checkNode(v quad.Value, literalAllowed bool) error {
 	switch v := v.(type) {
 	case quad.IRI:

@@ -13,6 +13,7 @@ import (
 // with the same subject (';' between predicates, ',' between objects of one
 // predicate). Graph labels are dropped.
 type turtleWriter struct {
+	check    checker
 	w        *bufio.Writer
 	buf      []byte
 	prefixes []namespacePrefix // longest namespace first
@@ -67,7 +68,7 @@ func (w *turtleWriter) WriteQuad(q quad.Quad) error {
 	if w.err != nil {
 		return w.err
 	}
-	if err := checkQuad(q); err != nil {
+	if err := w.check.check(q); err != nil {
 		w.err = err
 		return err
 	}
