@@ -40,28 +40,48 @@ as() {
 	fi
 }
 
+# private_dir moves the server's folder to /tmp when the server's user
+# cannot reach $TMPDIR (a private temp folder of root's, say).
+private_dir() {
+	if [ "$(id -u)" = 0 ] && id "$runas" >/dev/null 2>&1 &&
+		! su -s /bin/sh "$runas" -c "test -x '$(dirname "$dir")'" 2>/dev/null; then
+		dir="/tmp/assemblykg-pg-$port"
+	fi
+}
+
+# fail prints what the server programs said and stops.
+fail() {
+	echo "postgres.sh: $1 failed; its log:" >&2
+	cat "$2" >&2 2>/dev/null || true
+	exit 1
+}
+
 start() {
 	local initdb pg_ctl postgres
 	initdb="$(find_bin initdb)"
 	postgres="$(find_bin postgres)"
 	pg_ctl="$(find_bin pg_ctl)"
+	if [ "$(id -u)" = 0 ] && ! id "$runas" >/dev/null 2>&1; then
+		useradd --system --no-create-home --shell /usr/sbin/nologin "$runas"
+	fi
+	private_dir
 	if [ -f "$dir/data/postmaster.pid" ]; then
 		echo "postgres.sh: already running from $dir" >&2
 		echo "export ASSEMBLYKG_TEST_POSTGRES=$(cat "$dir/url")"
 		return
 	fi
-	if [ "$(id -u)" = 0 ] && ! id "$runas" >/dev/null 2>&1; then
-		useradd --system --no-create-home --shell /usr/sbin/nologin "$runas"
-	fi
 	mkdir -p "$dir"
 	if [ "$(id -u)" = 0 ]; then
 		chown "$runas" "$dir"
 	fi
-	as "$initdb" -D "$dir/data" -U "$runas" --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1
+	as "$initdb" -D "$dir/data" -U "$runas" --auth=trust --encoding=UTF8 --no-locale >"$dir/initdb.log" 2>&1 ||
+		fail initdb "$dir/initdb.log"
 	# Create the database in single-user mode: only the server programs are needed.
-	echo "CREATE DATABASE $db" | as "$postgres" --single -D "$dir/data" postgres >"$dir/createdb.log" 2>&1
+	echo "CREATE DATABASE $db" | as "$postgres" --single -D "$dir/data" postgres >"$dir/createdb.log" 2>&1 ||
+		fail "CREATE DATABASE" "$dir/createdb.log"
 	as "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w \
-		-o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null
+		-o "-p $port -k $dir -c listen_addresses=127.0.0.1" start >/dev/null ||
+		fail "the server" "$dir/server.log"
 	local url="postgres://$runas@127.0.0.1:$port/$db?sslmode=disable"
 	echo "$url" >"$dir/url"
 	echo "export ASSEMBLYKG_TEST_POSTGRES=$url"
@@ -70,6 +90,7 @@ start() {
 stop() {
 	local pg_ctl
 	pg_ctl="$(find_bin pg_ctl)"
+	private_dir
 	if [ -f "$dir/data/postmaster.pid" ]; then
 		as "$pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
 	fi
