@@ -242,42 +242,26 @@ var stringEscapes = func() (t [256]byte) {
 }()
 
 // appendQuoted appends s as a double-quoted N-Triples/Turtle string.
-func appendQuoted(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		e := stringEscapes[s[i]]
-		if e == 0 {
-			continue
-		}
-		b = append(b, s[start:i]...)
-		if e == 'u' {
-			b = append(b, '\\', 'u', '0', '0', hexDigits[s[i]>>4], hexDigits[s[i]&15])
-		} else {
-			b = append(b, '\\', e)
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
-}
+func appendQuoted(b []byte, s string) []byte { return appendEscaped(b, s, &stringEscapes) }
 
-// jsonEscapes gives the escape of each byte in JSON strings, as stringEscapes.
-var jsonEscapes = func() (t [256]byte) {
-	for c := 0; c < 0x20; c++ {
-		t[c] = 'u'
-	}
-	t['\t'], t['\b'], t['\n'], t['\f'], t['\r'] = 't', 'b', 'n', 'f', 'r'
-	t['"'], t['\\'] = '"', '\\'
+// jsonEscapes gives the escape of each byte in JSON strings, as
+// stringEscapes: the same but for DEL, which JSON leaves verbatim.
+var jsonEscapes = func() [256]byte {
+	t := stringEscapes
+	t[0x7f] = 0
 	return t
 }()
 
 // appendJSONString appends s as a JSON string. s must be valid UTF-8.
-func appendJSONString(b []byte, s string) []byte {
+func appendJSONString(b []byte, s string) []byte { return appendEscaped(b, s, &jsonEscapes) }
+
+// appendEscaped appends s in double quotes, escaping each byte as the table
+// says.
+func appendEscaped(b []byte, s string, escapes *[256]byte) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); i++ {
-		e := jsonEscapes[s[i]]
+		e := escapes[s[i]]
 		if e == 0 {
 			continue
 		}
