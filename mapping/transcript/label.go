@@ -87,15 +87,18 @@ func (p *parser) label(text string) (label, int, bool) {
 // speakerLabel decides whether printed (a label without its colon) names a
 // speaker, and resolves it.
 func (p *parser) speakerLabel(printed string) (Speaker, bool) {
+	if sp, ok := p.labels[printed]; ok {
+		return sp, true
+	}
 	if printed == "" || strings.ContainsAny(printed, "?!;\"“”[]{}<>/=|") {
 		return Speaker{}, false
 	}
-	name, role, hasRole := printed, "", false
+	name, hasRole := printed, false
 	if m := labelRole.FindStringSubmatch(printed); m != nil {
-		name, role, hasRole = m[1], m[2], true
+		name, hasRole = m[1], true
 	}
 	if _, ok := officeLabels[strings.ToLower(clean(name))]; ok {
-		return p.resolve(printed, ""), true
+		return p.resolve(printed), true
 	}
 	parts := people.Strip(name)
 	words := strings.Fields(parts.Name)
@@ -117,13 +120,17 @@ func (p *parser) speakerLabel(printed string) (Speaker, bool) {
 	if !known && !hasRole && len(parts.PostNominals) == 0 && len(parts.Titles) == 0 && len(words) < 2 {
 		return Speaker{}, false
 	}
-	_ = role
-	return p.resolve(printed, ""), true
+	sp := p.resolve(printed)
+	if p.labels == nil {
+		p.labels = make(map[string]Speaker)
+	}
+	p.labels[printed] = sp
+	return sp, true
 }
 
 // resolve turns a printed speaker ("Jennette Arnold OBE AM (Chair)", "The
 // Mayor", "Boris Johnson (Chair,TfL)") into a Speaker.
-func (p *parser) resolve(printed, _ string) Speaker {
+func (p *parser) resolve(printed string) Speaker {
 	sp := Speaker{Printed: printed}
 	name, role, hasRole := printed, "", false
 	if m := labelRole.FindStringSubmatch(printed); m != nil {
@@ -230,7 +237,7 @@ func (p *parser) speakers(v string) []Speaker {
 	var out []Speaker
 	for _, part := range splitOutside(v) {
 		if part = clean(part); !unknown(part) {
-			out = append(out, p.resolve(part, ""))
+			out = append(out, p.resolve(part))
 		}
 	}
 	return out

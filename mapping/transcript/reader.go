@@ -99,6 +99,9 @@ type parser struct {
 	t     *Transcript
 	src   string
 	lines []line
+	// labels holds the speaker labels already read: a transcript repeats
+	// a few labels many times.
+	labels map[string]Speaker
 }
 
 func (p *parser) splitLines() {
@@ -290,7 +293,7 @@ func (p *parser) parse() error {
 		t.ResolutionDate = latestDateMentioned(p.src[p.lines[min(qStart, len(p.lines)-1)].byte:])
 	}
 	if !unknown(questionBy) {
-		sp := p.resolve(questionBy, "")
+		sp := p.resolve(questionBy)
 		t.QuestionBy = &sp
 	}
 	t.AskedOf = p.speakers(askedOf)
