@@ -2,7 +2,7 @@ package main
 
 import (
 	"fmt"
-	"os"
+	"io"
 	"strconv"
 	"strings"
 
@@ -29,13 +29,7 @@ func newDetection(r registryFlags) (*detection, error) {
 		return nil, err
 	}
 	for _, f := range r.bodiesFiles {
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, err
-		}
-		err = reg.Merge(fh, f)
-		fh.Close()
-		if err != nil {
+		if err := withFile(f, func(fh io.Reader) error { return reg.Merge(fh, f) }); err != nil {
 			return nil, err
 		}
 	}
@@ -102,12 +96,11 @@ var claimKinds = map[claims.Kind]mapping.ClaimKind{
 func (r *registryFlags) links(d *detection, reg *people.Register, base string) (map[quad.IRI][]string, error) {
 	out := map[quad.IRI][]string{}
 	for _, file := range r.linkFiles {
-		fh, err := os.Open(file)
-		if err != nil {
-			return nil, err
-		}
-		ls, err := bodies.ReadLinks(fh, file)
-		fh.Close()
+		var ls []bodies.Link
+		err := withFile(file, func(fh io.Reader) (err error) {
+			ls, err = bodies.ReadLinks(fh, file)
+			return err
+		})
 		if err != nil {
 			return nil, err
 		}

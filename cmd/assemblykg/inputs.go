@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -119,15 +120,19 @@ func (r *registryFlags) people() (*people.Register, error) {
 		return nil, err
 	}
 	for _, f := range r.peopleFiles {
-		fh, err := os.Open(f)
-		if err != nil {
-			return nil, err
-		}
-		err = reg.Extend(fh, f)
-		fh.Close()
-		if err != nil {
+		if err := withFile(f, func(fh io.Reader) error { return reg.Extend(fh, f) }); err != nil {
 			return nil, err
 		}
 	}
 	return reg, nil
+}
+
+// withFile opens path, hands it to read and closes it.
+func withFile(path string, read func(io.Reader) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(f)
 }
