@@ -7,6 +7,9 @@
 // ontology. The same transcript always gives the same quads in the same
 // order, so exports are byte-for-byte reproducible.
 //
+// New builds a Mapper from the registers and links; Find detects bodies
+// and claims in a transcript and Map turns it and its findings into quads.
+//
 // IRIs (under the base, by default https://w3id.org/assemblykg/id/):
 //
 //	person/{id}                       a person (register id or name slug)

@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"fmt"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -62,19 +63,89 @@ type Findings struct {
 	Group *bodies.Body
 }
 
-// Mapper maps transcripts to quads.
-type Mapper struct {
-	// Base is the IRI under which resources are minted; it ends in "/" or "#".
+// Config is what a Mapper maps with.
+type Config struct {
+	// Base is the IRI under which resources are minted; "/" is added when
+	// it ends in neither "/" nor "#". Empty means ontology.DefaultBase.
 	Base string
 	// Version is the tool version written into provenance.
 	Version string
-	// People resolves register ids to people.
+	// People resolves register ids to people; nil means the shipped
+	// register.
 	People *people.Register
-	// Bodies describes parents of bodies, Assembly groups and the bodies
-	// posts belong to.
+	// Bodies is the registry bodies are detected from; it also describes
+	// parents of bodies, Assembly groups and the bodies posts belong to.
+	// Nil means the shipped registry.
 	Bodies *bodies.Registry
-	// Links adds sameAs IRIs to people and bodies, by IRI.
-	Links map[quad.IRI][]string
+	// Links add sameAs IRIs to people and bodies. Each names its subject
+	// by one of our IRIs, by a body of Bodies (id, name, alias or
+	// acronym), by a person of People, or by a body's name (whose id is
+	// the slug of the name).
+	Links []bodies.Link
+}
+
+// Mapper finds bodies and claims in transcripts and maps them to quads. It
+// is safe for concurrent use.
+type Mapper struct {
+	base     string
+	version  string
+	people   *people.Register
+	bodies   *bodies.Registry
+	detector *bodies.Detector
+	// links are the sameAs IRIs of people and bodies, by their IRI.
+	links map[quad.IRI][]string
+}
+
+// New returns a Mapper for c. A link whose subject names nothing is an
+// error naming its file and line.
+func New(c Config) (*Mapper, error) {
+	m := &Mapper{base: c.Base, version: c.Version, people: c.People, bodies: c.Bodies, links: map[quad.IRI][]string{}}
+	if m.base == "" {
+		m.base = ont.DefaultBase
+	}
+	if last := m.base[len(m.base)-1]; last != '/' && last != '#' {
+		m.base += "/"
+	}
+	var err error
+	if m.people == nil {
+		if m.people, err = people.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if m.bodies == nil {
+		if m.bodies, err = bodies.Default(); err != nil {
+			return nil, err
+		}
+	}
+	m.detector = bodies.NewDetector(m.bodies)
+	for _, l := range c.Links {
+		s := m.linkSubject(l.Subject)
+		if s == "" {
+			return nil, fmt.Errorf("%s:%d: %q is neither an IRI nor the name of a body or person", l.File, l.Line, l.Subject)
+		}
+		m.links[s] = union(m.links[s], []string{l.SameAs})
+	}
+	return m, nil
+}
+
+// Base returns the IRI under which m mints resources.
+func (m *Mapper) Base() string { return m.base }
+
+// linkSubject resolves a link's subject: an IRI as given, else a body of
+// the registry, else a person of the register, else a body found by the
+// form of its name.
+func (m *Mapper) linkSubject(s string) quad.IRI {
+	switch {
+	case strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"):
+		return quad.IRI(s)
+	case m.bodies.Lookup(s) != nil:
+		return m.iri("body/" + m.bodies.Lookup(s).ID)
+	case m.people.Resolve(s) != nil:
+		return m.iri("person/" + m.people.Resolve(s).ID)
+	case slug.Of(s) != "":
+		return m.iri("body/" + slug.Of(s))
+	}
+	return ""
 }
 
 // Key is the stable part of a transcript's IRIs: the session date (or
@@ -105,7 +176,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")
 	source := filepath.Base(t.File)
-	software := m.iri("software/assemblykg/" + m.Version)
+	software := m.iri("software/assemblykg/" + m.version)
 
 	// Provenance of the graph.
 	e.add(e.label, ont.RDFType, ont.ProvEntity)
@@ -116,7 +187,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	}
 	e.add(software, ont.RDFType, ont.ProvSoftwareAgent)
 	e.add(software, ont.SchemaName, quad.String("assemblykg"))
-	e.add(software, ont.SchemaSoftwareVersion, quad.String(m.Version))
+	e.add(software, ont.SchemaSoftwareVersion, quad.String(m.version))
 
 	// The source text, which all offsets count into.
 	e.add(text, ont.RDFType, ont.NIFContext)
@@ -262,7 +333,7 @@ func groupByTurn[T any](xs []T, turn func(T) int) map[int][]T {
 	return m
 }
 
-func (m *Mapper) iri(path string) quad.IRI { return quad.IRI(m.Base + path) }
+func (m *Mapper) iri(path string) quad.IRI { return quad.IRI(m.base + path) }
 
 func date(d string) quad.Value { return quad.TypedString{Value: quad.String(d), Type: ont.XSDDate} }
 func integer(n int) quad.Value {
@@ -287,10 +358,8 @@ type emitter struct {
 // bodyByID returns the registry's body, or a bare one when the registry
 // does not have it.
 func (e *emitter) bodyByID(id, name string) *bodies.Body {
-	if e.m.Bodies != nil {
-		if b := e.m.Bodies.ByID(id); b != nil {
-			return b
-		}
+	if b := e.m.bodies.ByID(id); b != nil {
+		return b
 	}
 	return &bodies.Body{ID: id, Name: name}
 }
@@ -325,8 +394,8 @@ func (e *emitter) person(s *transcript.Speaker) quad.IRI {
 	}
 	id := s.PersonID
 	var p *people.Person
-	if id != "" && e.m.People != nil {
-		p, _ = e.m.People.ByID(id)
+	if id != "" {
+		p, _ = e.m.people.ByID(id)
 	}
 	if id == "" {
 		id = slug.Of(s.Name)
@@ -399,7 +468,7 @@ func (e *emitter) describe(t *transcript.Transcript) {
 		if ref.person != nil {
 			sameAs = ref.person.SameAs
 		}
-		for _, u := range correct(sameAs, e.m.Links[s]) {
+		for _, u := range correct(sameAs, e.m.links[s]) {
 			e.add(s, ont.SchemaSameAs, quad.IRI(u))
 		}
 		if ref.person == nil {
@@ -427,15 +496,12 @@ func (e *emitter) describe(t *transcript.Transcript) {
 			e.add(post, ont.RDFType, ont.OrgPost)
 			e.add(post, ont.SKOSPrefLabel, quad.String(o.Post))
 			e.add(post, ont.OrgRoleP, e.role(o.Post))
-			if id, ok := postIn[o.Post]; ok && e.m.Bodies != nil && e.m.Bodies.ByID(id) != nil {
-				e.add(post, ont.OrgPostIn, e.body(e.m.Bodies.ByID(id)))
+			if id, ok := postIn[o.Post]; ok && e.m.bodies.ByID(id) != nil {
+				e.add(post, ont.OrgPostIn, e.body(e.m.bodies.ByID(id)))
 			}
 		}
 		for _, g := range ref.person.Groups {
-			var group *bodies.Body
-			if e.m.Bodies != nil {
-				group = e.m.Bodies.Lookup(g)
-			}
+			group := e.m.bodies.Lookup(g)
 			if group == nil {
 				continue
 			}
@@ -488,12 +554,12 @@ func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 		e.add(s, ont.OrgClassification, kind)
 		e.kinds[string(kind)] = b.Kind
 	}
-	if b.Parent != "" && e.m.Bodies != nil {
-		if p := e.m.Bodies.ByID(b.Parent); p != nil {
+	if b.Parent != "" {
+		if p := e.m.bodies.ByID(b.Parent); p != nil {
 			e.add(s, ont.OrgSubOrganizationOf, e.body(p))
 		}
 	}
-	for _, u := range correct(b.SameAs, e.m.Links[s]) {
+	for _, u := range correct(b.SameAs, e.m.links[s]) {
 		e.add(s, ont.SchemaSameAs, quad.IRI(u))
 	}
 	if b.FoundByForm {

@@ -37,7 +37,10 @@ func mapOne(t testing.TB, base, text string) mapping.Graph {
 			f.Mentions = append(f.Mentions, mapping.Mention{Body: tfl, Surface: "TfL", Begin: turn.TextSpan.Begin + i, End: turn.TextSpan.Begin + i + 3, Turn: turn.Position})
 		}
 	}
-	m := &mapping.Mapper{Base: base, Version: "test", People: reg, Bodies: breg}
+	m, err := mapping.New(mapping.Config{Base: base, Version: "test", People: reg, Bodies: breg})
+	if err != nil {
+		t.Fatal(err)
+	}
 	return m.Map(tr, f)
 }
 
@@ -119,4 +122,56 @@ func ExampleKey() {
 	// Output:
 	// 2013-05-22/023
 	// 2013-05-22/garden-bridge-3
+}
+
+// TestLinks: a link names its subject by a body, a person, a body's name
+// or one of our IRIs; a subject that names nothing is an error at its line.
+func TestLinks(t *testing.T) {
+	const base = "http://example.org/kg/"
+	links := []bodies.Link{
+		{Subject: "TfL", SameAs: "https://example.org/tfl", File: "l.csv", Line: 2},
+		{Subject: "Sadiq Khan", SameAs: "https://example.org/sadiq", File: "l.csv", Line: 3},
+	}
+	m, err := mapping.New(mapping.Config{Base: base, Version: "test", Links: links})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.NewReader(nil).Parse("fares.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := m.Map(tr, m.Find(tr))
+	for _, c := range [][2]string{
+		{base + "body/transport-for-london", "https://example.org/tfl"},
+		{base + "person/sadiq-khan", "https://example.org/sadiq"},
+	} {
+		if !has(g, c[0], string(ontology.SchemaSameAs), quad.IRI(c[1])) {
+			t.Errorf("%s lacks sameAs %s", c[0], c[1])
+		}
+	}
+	_, err = mapping.New(mapping.Config{Links: []bodies.Link{{Subject: "!!", SameAs: "https://example.org/x", File: "l.csv", Line: 7}}})
+	if err == nil || !strings.HasPrefix(err.Error(), "l.csv:7: ") {
+		t.Errorf("link naming nothing: %v; want an error at l.csv:7", err)
+	}
+}
+
+func ExampleMapper_Find() {
+	m, err := mapping.New(mapping.Config{Version: "example"})
+	if err != nil {
+		panic(err)
+	}
+	t, err := transcript.NewReader(nil).Parse("fares.txt", []byte(src))
+	if err != nil {
+		panic(err)
+	}
+	f := m.Find(t)
+	for _, mn := range f.Mentions {
+		fmt.Println(mn.Surface, "→", mn.Body.ID)
+	}
+	g := m.Map(t, f)
+	fmt.Println(string(g.Label))
+	// Output:
+	// TfL → transport-for-london
+	// TfL → transport-for-london
+	// https://w3id.org/assemblykg/id/graph/2017-07-13/fares
 }

@@ -85,7 +85,7 @@ func loadArchive(b *testing.B) *benchArchive {
 				archiveErr = err
 				return
 			}
-			f := a.pipe.detect.find(t)
+			f := a.pipe.mapper.Find(t)
 			gr := a.pipe.mapper.Map(t, f)
 			a.transcripts = append(a.transcripts, t)
 			a.findings = append(a.findings, f)
@@ -156,7 +156,7 @@ func BenchmarkDetect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, t := range a.transcripts {
-			a.pipe.detect.find(t)
+			a.pipe.mapper.Find(t)
 		}
 	}
 	reportTriples(b, a.triples)

@@ -2,16 +2,12 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/spf13/pflag"
-
-	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
 
@@ -99,40 +95,4 @@ func (in input) readTranscript(rd *transcript.Reader, s streams) (*transcript.Tr
 		return rd.Read("<stdin>", s.in)
 	}
 	return rd.ReadFile(in.path)
-}
-
-// registryFlags are the flags that extend the shipped registers.
-type registryFlags struct {
-	peopleFiles []string
-	bodiesFiles []string
-	linkFiles   []string
-}
-
-func (r *registryFlags) add(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&r.peopleFiles, "people", nil, "extra people register `FILE.csv` (same columns as seeds/people.csv); repeatable")
-	fs.StringArrayVar(&r.bodiesFiles, "bodies", nil, "extra bodies registry `FILE.csv` (same columns as seeds/bodies.csv); repeatable")
-	fs.StringArrayVar(&r.linkFiles, "links", nil, "reconciled links `FILE.csv` (name or IRI, external IRI), as OpenRefine exports them; repeatable")
-}
-
-func (r *registryFlags) people() (*people.Register, error) {
-	reg, err := people.Default()
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range r.peopleFiles {
-		if err := withFile(f, func(fh io.Reader) error { return reg.Extend(fh, f) }); err != nil {
-			return nil, err
-		}
-	}
-	return reg, nil
-}
-
-// withFile opens path, hands it to read and closes it.
-func withFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(f)
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/mapping/bodies"
 )
 
 // TestLinksCSV: a reconciliation CSV adds identifiers to a person and a
@@ -53,7 +55,7 @@ func TestLinksCSV(t *testing.T) {
 // TestEveryIdentifiedBodyHasSameAs: every body of the seed's export that
 // the registry has identifiers for carries them.
 func TestEveryIdentifiedBodyHasSameAs(t *testing.T) {
-	det, err := newDetection(registryFlags{})
+	reg, err := bodies.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +66,7 @@ func TestEveryIdentifiedBodyHasSameAs(t *testing.T) {
 		}
 		iri := strings.Trim(strings.Fields(line)[0], "<>")
 		id := strings.TrimPrefix(iri, "https://w3id.org/assemblykg/id/body/")
-		b := det.registry.ByID(id)
+		b := reg.ByID(id)
 		if b == nil {
 			continue
 		}

@@ -16,7 +16,7 @@ func init() {
 func runParse(ctx context.Context, name string, args []string, s streams) error {
 	fs := newFlags(name, s)
 	var reg registryFlags
-	reg.add(fs)
+	reg.addPeople(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "usage: assemblykg parse [flags] FILE|DIR|- ...")
 		fmt.Fprintln(s.err, "\nPrints one JSON object per transcript: header fields, resolved people and")

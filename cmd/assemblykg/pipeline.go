@@ -167,7 +167,6 @@ var labelSeed = maphash.MakeSeed()
 type pipeline struct {
 	reader *transcript.Reader
 	mapper *mapping.Mapper
-	detect *detection
 }
 
 func newPipeline(opts mapOptions) (*pipeline, error) {
@@ -175,19 +174,11 @@ func newPipeline(opts mapOptions) (*pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	det, err := newDetection(opts.registry)
+	m, err := opts.registry.mapper(opts.base, reg)
 	if err != nil {
 		return nil, err
 	}
-	links, err := opts.registry.links(det, reg, opts.base)
-	if err != nil {
-		return nil, err
-	}
-	return &pipeline{
-		reader: transcript.NewReader(reg),
-		mapper: &mapping.Mapper{Base: opts.base, Version: Version, People: reg, Bodies: det.registry, Links: links},
-		detect: det,
-	}, nil
+	return &pipeline{reader: transcript.NewReader(reg), mapper: m}, nil
 }
 
 func (p *pipeline) mapInput(in input, s streams) (mapping.Graph, error) {
@@ -195,5 +186,5 @@ func (p *pipeline) mapInput(in input, s streams) (mapping.Graph, error) {
 	if err != nil {
 		return mapping.Graph{}, err
 	}
-	return p.mapper.Map(t, p.detect.find(t)), nil
+	return p.mapper.Map(t, p.mapper.Find(t)), nil
 }

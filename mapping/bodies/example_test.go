@@ -70,5 +70,5 @@ func ExampleReadLinks() {
 	}
 	fmt.Printf("%+v\n", links)
 	// Output:
-	// [{Subject:Metropolitan Police Service SameAs:http://www.wikidata.org/entity/Q1139213 Line:2}]
+	// [{Subject:Metropolitan Police Service SameAs:http://www.wikidata.org/entity/Q1139213 File:reconciled.csv Line:2}]
 }

@@ -10,10 +10,11 @@ import (
 )
 
 // Link pairs a body, by name or IRI as the file gives it, with an external
-// IRI it is the same as. Line is the line of the file it came from.
+// IRI it is the same as. File and Line are where it came from.
 type Link struct {
 	Subject string
 	SameAs  string
+	File    string
 	Line    int
 }
 
@@ -86,7 +87,7 @@ func ReadLinks(r io.Reader, file string) ([]Link, error) {
 		if err != nil {
 			return nil, &ParseError{file, line, fmt.Errorf("%w: %v", ErrBadLink, err)}
 		}
-		links = append(links, Link{Subject: s, SameAs: iri, Line: line})
+		links = append(links, Link{Subject: s, SameAs: iri, File: file, Line: line})
 	}
 	if subj < 0 {
 		return nil, &ParseError{file, 1, fmt.Errorf("%w: empty file, want a header row", ErrBadLink)}

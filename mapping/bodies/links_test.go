@@ -13,17 +13,17 @@ func TestReadLinks(t *testing.T) {
 		want      []Link
 	}{
 		{"openrefine names and QIDs", "name,wikidata\nMetropolitan Police Service,Q1139213\nGarden Bridge Trust,\nLondon First,https://www.wikidata.org/wiki/Q6670298\n", []Link{
-			{"Metropolitan Police Service", "http://www.wikidata.org/entity/Q1139213", 2},
-			{"London First", "http://www.wikidata.org/entity/Q6670298", 4},
+			{"Metropolitan Police Service", "http://www.wikidata.org/entity/Q1139213", "links.csv", 2},
+			{"London First", "http://www.wikidata.org/entity/Q6670298", "links.csv", 4},
 		}},
 		{"our IRIs and sameAs", "\ufeffiri,owl:sameAs,note\nhttps://w3id.org/assemblykg/id/body/home-office,https://www.gov.uk/government/organisations/home-office,checked\n", []Link{
-			{"https://w3id.org/assemblykg/id/body/home-office", "https://www.gov.uk/government/organisations/home-office", 2},
+			{"https://w3id.org/assemblykg/id/body/home-office", "https://www.gov.uk/government/organisations/home-office", "links.csv", 2},
 		}},
 		{"other header names", "Label,Reconciled ID\n  Evening   Standard ,wd:Q1153367\n", []Link{
-			{"Evening Standard", "http://www.wikidata.org/entity/Q1153367", 2},
+			{"Evening Standard", "http://www.wikidata.org/entity/Q1153367", "links.csv", 2},
 		}},
 		{"columns in any order", "match,subject\nhttp://www.wikidata.org/entity/Q9630,Labour Party\n", []Link{
-			{"Labour Party", "http://www.wikidata.org/entity/Q9630", 2},
+			{"Labour Party", "http://www.wikidata.org/entity/Q9630", "links.csv", 2},
 		}},
 	}
 	for _, c := range cases {

@@ -1,0 +1,67 @@
+package mapping
+
+import (
+	"strconv"
+
+	"github.com/assemblykg/assemblykg/mapping/bodies"
+	"github.com/assemblykg/assemblykg/mapping/claims"
+	"github.com/assemblykg/assemblykg/mapping/slug"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
+)
+
+// Find runs body and claim detection over every turn of t and gives what
+// it found with offsets into t's text. It is safe for concurrent use: each
+// transcript gets a scanner of its own.
+func (m *Mapper) Find(t *transcript.Transcript) Findings {
+	var f Findings
+	if t.Group != "" {
+		f.Group = m.bodies.Lookup(t.Group)
+		if f.Group == nil {
+			f.Group = &bodies.Body{ID: slug.Of(t.Group), Name: t.Group, Kind: "assembly-group", FoundByForm: true}
+		}
+	}
+	sc := m.detector.Scanner()
+	for _, turn := range t.Turns {
+		found := sc.Find(turn.Text)
+		for _, mn := range found {
+			f.Mentions = append(f.Mentions, Mention{
+				Body:    mn.Body,
+				Surface: mn.Surface,
+				Begin:   turn.TextSpan.Begin + mn.Begin,
+				End:     turn.TextSpan.Begin + mn.End,
+				Turn:    turn.Position,
+			})
+		}
+		for _, c := range claims.Find(turn.Text) {
+			mc := Claim{
+				Kind:     claimKinds[c.Kind],
+				Turn:     turn.Position,
+				Sentence: c.Sentence.Text,
+				Begin:    turn.TextSpan.Begin + c.Sentence.Begin,
+				End:      turn.TextSpan.Begin + c.Sentence.End,
+				Period:   c.Period,
+			}
+			if c.Kind == claims.Numeric {
+				mc.Value = strconv.FormatFloat(c.Value, 'f', -1, 64)
+				mc.Unit = c.Unit
+				mc.UnitCode = c.Currency
+			}
+			seen := map[*bodies.Body]bool{}
+			for _, mn := range found {
+				if mn.Begin >= c.Sentence.Begin && mn.End <= c.Sentence.End && !seen[mn.Body] {
+					seen[mn.Body] = true
+					mc.About = append(mc.About, mn.Body)
+				}
+			}
+			f.Claims = append(f.Claims, mc)
+		}
+	}
+	return f
+}
+
+var claimKinds = map[claims.Kind]ClaimKind{
+	claims.Numeric:    NumericClaim,
+	claims.Commitment: Commitment,
+	claims.Agreement:  Agreement,
+	claims.Refusal:    Refusal,
+}
