@@ -28,7 +28,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		quiet      bool
 	)
 	fs.StringVarP(&format, "format", "f", "", "output `format`: "+formatNames()+" (default: from the -o extension, else turtle)")
-	fs.StringVarP(&output, "output", "o", "", "write to `FILE` (whole or not at all) instead of stdout")
+	fs.StringVarP(&output, "output", "o", "", "write to `FILE` (whole or not at all; a device or FIFO is written directly) instead of stdout")
 	fs.BoolVar(&contextURL, "context-url", false, "JSON-LD: reference the published @context instead of inlining it")
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
 	opts.add(fs)
@@ -59,7 +59,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	if contextURL {
 		wo.ContextURL = ontology.ContextURL
 	}
-	progress := newProgress(s, quiet || output == "", "export", len(inputs))
+	progress := newProgress(s, quiet || output == "" || output == "-", "export", len(inputs))
 	opts.onError = func(err error) { progress.clear(); fmt.Fprintln(s.err, err) }
 	opts.onGraph = func(_ string, quads int) { progress.add(1, quads) }
 	var inputErr error
@@ -78,7 +78,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		inputErr = err
 		return nil
 	}
-	if output == "" {
+	if output == "" || output == "-" {
 		err = write(s.out)
 	} else {
 		err = rdfio.WriteFileAtomic(output, write)

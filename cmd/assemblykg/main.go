@@ -11,8 +11,13 @@ import (
 	"os"
 	"os/signal"
 	"sort"
+	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/spf13/pflag"
+
+	"github.com/assemblykg/assemblykg/graph/rdfio"
 )
 
 // streams is where a command reads and writes; tests replace them.
@@ -55,10 +60,52 @@ func (e usageError) Unwrap() error { return e.err }
 func usagef(format string, a ...any) error { return usageError{fmt.Errorf(format, a...)} }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
+	ctx, caught := stopOnSignal()
 	s := streams{in: os.Stdin, out: os.Stdout, err: os.Stderr, terminal: isTerminal(os.Stderr)}
-	os.Exit(run(ctx, os.Args[1:], s))
+	code := run(ctx, os.Args[1:], s)
+	if sig, ok := caught(); ok {
+		code = signalExit(sig)
+	}
+	os.Exit(code)
+}
+
+// stopGrace is how long a command has, after SIGINT, SIGTERM or SIGHUP, to
+// stop by itself before its temporary files are removed and it exits.
+const stopGrace = 2 * time.Second
+
+// stopOnSignal returns a context cancelled by SIGINT, SIGTERM or SIGHUP, and
+// a function telling which signal came. The command then has stopGrace to
+// return (removing its temporary files, closing the store); after that, or
+// at a second signal, the process removes its temporary files and exits
+// with 128 plus the signal's number, as a shell reports it.
+func stopOnSignal() (context.Context, func() (os.Signal, bool)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	sigs := make(chan os.Signal, 2)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	var caught atomic.Value
+	go func() {
+		sig := <-sigs
+		caught.Store(sig)
+		cancel()
+		select {
+		case <-sigs:
+		case <-time.After(stopGrace):
+		}
+		rdfio.RemoveTemps()
+		os.Exit(signalExit(sig))
+	}()
+	return ctx, func() (os.Signal, bool) {
+		sig, ok := caught.Load().(os.Signal)
+		return sig, ok
+	}
+}
+
+// signalExit is the exit status of a process stopped by sig: 128 + its number.
+func signalExit(sig os.Signal) int {
+	if n, ok := sig.(syscall.Signal); ok {
+		return 128 + int(n)
+	}
+	return exitError
 }
 
 // run dispatches to a subcommand and maps its error to an exit code.

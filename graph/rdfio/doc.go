@@ -47,5 +47,8 @@
 // never touch the network. Parse errors are [*ParseError] values carrying the
 // file name and line.
 //
-// [WriteFileAtomic] replaces a file only when writing it succeeded.
+// [WriteFileAtomic] replaces a file only when writing it succeeded, writes
+// through symbolic links to their targets, writes devices and FIFOs directly
+// and sweeps the temporary files of killed processes; [RemoveTemps] removes
+// the process's own when a signal stops it.
 package rdfio
