@@ -2,6 +2,7 @@ package mapping
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -613,4 +614,28 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Labels tells apart the graphs of the transcripts mapped into one
+// dataset: two transcripts with the same session date and title would map
+// to one graph. Labels are held as 64-bit hashes (a collision among a
+// million graphs has odds of about 1 in 10^7). The zero Labels is ready to
+// use; it is not safe for concurrent use.
+type Labels struct {
+	seed maphash.Seed
+	seen map[uint64]string
+}
+
+// Add records that file mapped to g, or returns an error when another file
+// already did.
+func (l *Labels) Add(g Graph, file string) error {
+	if l.seen == nil {
+		l.seed, l.seen = maphash.MakeSeed(), map[uint64]string{}
+	}
+	h := maphash.String(l.seed, string(g.Label))
+	if other, dup := l.seen[h]; dup {
+		return fmt.Errorf("%s: same session date and title as %s (graph %s); give one of them another title", file, other, g.Label)
+	}
+	l.seen[h] = file
+	return nil
 }

@@ -175,3 +175,19 @@ func ExampleMapper_Find() {
 	// TfL → transport-for-london
 	// https://w3id.org/assemblykg/id/graph/2017-07-13/fares
 }
+
+func TestLabels(t *testing.T) {
+	var l mapping.Labels
+	a := mapping.Graph{Label: "http://example.org/graph/2017-07-13/fares"}
+	b := mapping.Graph{Label: "http://example.org/graph/2017-07-13/buses"}
+	if err := l.Add(a, "a.txt"); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Add(b, "b.txt"); err != nil {
+		t.Fatal(err)
+	}
+	err := l.Add(a, "c.txt")
+	if err == nil || !strings.HasPrefix(err.Error(), "c.txt: same session date and title as a.txt") {
+		t.Errorf("second file for one graph: %v", err)
+	}
+}
