@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/internal/synth"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
@@ -38,7 +40,7 @@ func export(t testing.TB, format string, paths ...string) []byte {
 	return []byte(out)
 }
 
-var goldenExt = map[string]string{"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "jsonld": "jsonld"}
+var goldenExt = map[string]string{"turtle": "ttl", "ntriples": "nt", "nquads": "nq", "trig": "trig", "jsonld": "jsonld"}
 
 // TestExportGolden keeps the seed's export in all four formats under
 // testdata; rerun with -update and review the diff when the mapping changes.
@@ -70,15 +72,30 @@ func TestExportGolden(t *testing.T) {
 func TestExportValidators(t *testing.T) {
 	nq := export(t, "nquads", seedDir)
 	ref := sortedLines(nq)
-	for format, syntax := range map[string]string{"turtle": "turtle", "ntriples": "ntriples", "nquads": "nquads"} {
+	for _, format := range []string{"turtle", "ntriples", "nquads", "trig"} {
 		data := export(t, format, seedDir)
-		t.Run("serdi/"+format, func(t *testing.T) { validate.Serdi(t, syntax, data) })
+		t.Run("serdi/"+format, func(t *testing.T) { validate.Serdi(t, format, data) })
+		t.Run("rapper/"+format, func(t *testing.T) { validate.Rapper(t, format, data) })
 		t.Run("n3/"+format, func(t *testing.T) {
-			name := map[string]string{"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads"}[format]
+			name := map[string]string{"turtle": "Turtle", "ntriples": "N-Triples", "nquads": "N-Quads", "trig": "TriG"}[format]
 			validate.N3(t, name, data)
 		})
 	}
-	for _, format := range []string{"turtle", "ntriples", "nquads", "jsonld"} {
+	// TriG read by three parsers gives exactly our N-Quads.
+	trig := export(t, "trig", seedDir)
+	want := quadSet(t, nq)
+	for tool, parse := range map[string]func(t *testing.T) string{
+		"serdi":  func(t *testing.T) string { return validate.Serdi(t, "trig", trig) },
+		"rapper": func(t *testing.T) string { return validate.Rapper(t, "trig", trig) },
+		"n3":     func(t *testing.T) string { return validate.N3(t, "TriG", trig) },
+	} {
+		t.Run("trig-is-nquads/"+tool, func(t *testing.T) {
+			if got := quadSet(t, []byte(parse(t))); got != want {
+				t.Errorf("%s reads our TriG as other quads than our N-Quads", tool)
+			}
+		})
+	}
+	for _, format := range []string{"turtle", "ntriples", "nquads", "trig", "jsonld"} {
 		data := export(t, format, seedDir)
 		t.Run("rdflib/"+format, func(t *testing.T) { validate.RdflibIsomorphic(t, nq, format, data) })
 	}
@@ -96,6 +113,28 @@ func TestExportValidators(t *testing.T) {
 			}
 		}
 	})
+}
+
+// quadSet reads N-Quads and returns the quads, one per line, sorted: equal
+// for the same dataset however the N-Quads were escaped.
+func quadSet(t testing.TB, nq []byte) string {
+	t.Helper()
+	f, _ := rdfio.ByName("nquads")
+	r := f.NewReader(bytes.NewReader(nq), rdfio.ReadOptions{})
+	defer r.Close()
+	var lines []string
+	for {
+		q, err := r.ReadQuad()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, q.String())
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
 }
 
 func sortedLines(b []byte) string {

@@ -1,5 +1,5 @@
 // Package rdfio writes and reads the assemblykg knowledge graph in the RDF
-// formats publishers and tools expect: Turtle, N-Triples, N-Quads and
+// formats publishers and tools expect: Turtle, TriG, N-Triples, N-Quads and
 // JSON-LD.
 //
 // Every format is described by a [Format] in a registry ([ByName], [ByExt],
@@ -12,11 +12,14 @@
 //
 // The formats differ in what they keep:
 //
-//   - N-Quads and JSON-LD keep the named graph (one per transcript) of each quad.
+//   - N-Quads, TriG and JSON-LD keep the named graph (one per transcript) of
+//     each quad. TriG writes a "<graph> { ... }" block per run of quads with
+//     the same graph.
 //   - N-Triples and Turtle hold the union of the graphs: labels are dropped.
+//     Turtle says so in a comment before the first quad that had a graph.
 //
 // Terms are checked before they are written, identically in every format, so
-// an export either carries the same quads in all four formats or fails:
+// an export either carries the same quads in every format or fails:
 //
 //   - IRIs must be absolute (have a scheme), be valid UTF-8 and contain none
 //     of the characters the N-Triples IRIREF production excludes (controls,
@@ -32,7 +35,7 @@
 //
 // String escaping follows RDF canonical N-Triples: \" \\ \n \r \t \b \f as
 // ECHAR, other control characters as \u00XX, everything else verbatim UTF-8.
-// Turtle uses prefixed names only when the local part is plainly safe
+// Turtle and TriG use prefixed names only when the local part is plainly safe
 // (letters, digits, '_' and '-', not starting with '-' or a digit) and writes
 // every typed literal as "lexical"^^datatype, never as a bare number.
 //
@@ -42,7 +45,7 @@
 // IRIs otherwise, so expanding the output gives back exactly the quads
 // written.
 //
-// Readers ([Format].NewReader) parse Turtle, N-Triples and N-Quads with
+// Readers ([Format].NewReader; TriG has none) parse Turtle, N-Triples and N-Quads with
 // github.com/knakk/rdf and JSON-LD with github.com/piprate/json-gold; they
 // never touch the network. Parse errors are [*ParseError] values carrying the
 // file name and line.

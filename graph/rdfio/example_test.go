@@ -11,8 +11,9 @@ import (
 )
 
 // Choose a writer from a file name and stream quads into it; Close flushes.
+// TriG keeps each quad's named graph.
 func Example() {
-	f, ok := rdfio.ByExt("export.ttl")
+	f, ok := rdfio.ByExt("export.trig")
 	if !ok {
 		return
 	}
@@ -29,9 +30,11 @@ func Example() {
 	// Output:
 	// @prefix foaf: <http://xmlns.com/foaf/0.1/> .
 	//
+	// <https://w3id.org/assemblykg/id/graph/2017-10-12/modern-day-slavery> {
 	// <https://w3id.org/assemblykg/id/person/sadiq-khan>
 	//     a foaf:Person ;
 	//     foaf:name "Sadiq Khan" .
+	// }
 }
 
 // N-Triples escapes only what the grammar requires and keeps other

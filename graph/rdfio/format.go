@@ -200,6 +200,10 @@ func init() {
 		NewWriter: newTurtleWriter, NewReader: newTurtleReader,
 	})
 	Register(Format{
+		Name: "trig", Extensions: []string{".trig"}, MediaType: "application/trig", Quads: true,
+		NewWriter: newTriGWriter,
+	})
+	Register(Format{
 		Name: "ntriples", Extensions: []string{".nt"}, MediaType: "application/n-triples",
 		NewWriter: newNTriplesWriter, NewReader: newNTriplesReader,
 	})

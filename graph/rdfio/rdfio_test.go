@@ -46,6 +46,8 @@ func writerCases(t testing.TB) []writerCase {
 		{"turtle-noprefixes", "turtle", rdfio.Options{}},
 		{"ntriples", "ntriples", rdfio.Options{}},
 		{"nquads", "nquads", rdfio.Options{}},
+		{"trig", "trig", rdfio.Options{Prefixes: ontology.Prefixes}},
+		{"trig-noprefixes", "trig", rdfio.Options{}},
 		{"jsonld", "jsonld", rdfio.Options{Context: ctx}},
 		{"jsonld-base-vocab-language", "jsonld", rdfio.Options{Context: ctxBase}},
 		{"jsonld-nocontext", "jsonld", rdfio.Options{}},
@@ -252,10 +254,14 @@ var datasets = []struct {
 }
 
 // TestRoundTrip writes every dataset with every writer and reads it back
-// with the format's reader (knakk/rdf, json-gold).
+// with the format's reader (knakk/rdf, json-gold). TriG, which has no reader,
+// is read by the external validators.
 func TestRoundTrip(t *testing.T) {
 	for _, wc := range writerCases(t) {
 		f := mustFormat(t, wc.format)
+		if f.NewReader == nil {
+			continue
+		}
 		for _, ds := range datasets {
 			t.Run(wc.name+"/"+ds.name, func(t *testing.T) {
 				qs := ds.quads()
@@ -272,19 +278,19 @@ func TestRegistry(t *testing.T) {
 	for _, f := range rdfio.Formats() {
 		names = append(names, f.Name)
 	}
-	if want := []string{"jsonld", "nquads", "ntriples", "turtle"}; !slices.Equal(names, want) {
+	if want := []string{"jsonld", "nquads", "ntriples", "trig", "turtle"}; !slices.Equal(names, want) {
 		t.Errorf("Formats() = %v, want %v", names, want)
 	}
 	for ext, want := range map[string]string{
 		".ttl": "turtle", ".TTL": "turtle", "nt": "ntriples", ".nq": "nquads",
-		".JsonLD": "jsonld", "export/all.nq": "nquads",
+		".JsonLD": "jsonld", "export/all.nq": "nquads", ".trig": "trig",
 	} {
 		f, ok := rdfio.ByExt(ext)
 		if !ok || f.Name != want {
 			t.Errorf("ByExt(%q) = %q, %v; want %q", ext, f.Name, ok, want)
 		}
 	}
-	for _, ext := range []string{".json", ".rdf", "", ".trig"} {
+	for _, ext := range []string{".json", ".rdf", "", ".trix"} {
 		if f, ok := rdfio.ByExt(ext); ok {
 			t.Errorf("ByExt(%q) = %q, want none", ext, f.Name)
 		}
@@ -298,8 +304,13 @@ func TestRegistry(t *testing.T) {
 			t.Errorf("ByName(%q) = %+v, %v", name, f, ok)
 		}
 	}
-	if f, _ := rdfio.ByName("nquads"); !f.Quads {
-		t.Error("nquads does not keep graphs")
+	for _, name := range []string{"nquads", "trig", "jsonld"} {
+		if f, _ := rdfio.ByName(name); !f.Quads {
+			t.Errorf("%s does not keep graphs", name)
+		}
+	}
+	if f, _ := rdfio.ByName("trig"); f.MediaType != "application/trig" {
+		t.Errorf("trig media type %q", f.MediaType)
 	}
 	if f, _ := rdfio.ByName("turtle"); f.Quads {
 		t.Error("turtle claims to keep graphs")
@@ -390,6 +401,9 @@ func TestCloseReportsWriteErrors(t *testing.T) {
 func TestEmpty(t *testing.T) {
 	for _, wc := range writerCases(t) {
 		f := mustFormat(t, wc.format)
+		if f.NewReader == nil {
+			continue
+		}
 		data := write(t, f, wc.opts, nil)
 		if got := read(t, f, data, rdfio.ReadOptions{}); len(got) != 0 {
 			t.Errorf("%s: empty output read back as %d quads", wc.name, len(got))
@@ -417,5 +431,50 @@ func TestGolden(t *testing.T) {
 				t.Errorf("%s differs from the writer's output; run go test -update and review the diff", path)
 			}
 		})
+	}
+}
+
+// TestGraphsInTurtleAndTriG: Turtle says once that it merged the graphs,
+// and only when there were graphs; TriG opens a block per run of quads of
+// one graph and writes unlabelled quads outside blocks.
+func TestGraphsInTurtleAndTriG(t *testing.T) {
+	s, p := iri("s"), ontology.SchemaText
+	g1, g2 := iri("graph/1"), iri("graph/2")
+	unlabelled := []quad.Quad{{Subject: s, Predicate: p, Object: quad.String("a")}}
+	labelled := []quad.Quad{
+		{Subject: s, Predicate: p, Object: quad.String("a")},
+		{Subject: s, Predicate: p, Object: quad.String("b"), Label: g1},
+		{Subject: s, Predicate: p, Object: quad.String("c"), Label: g1},
+		{Subject: s, Predicate: p, Object: quad.String("d"), Label: g2},
+		{Subject: s, Predicate: p, Object: quad.String("e")},
+	}
+	ttl, trig := mustFormat(t, "turtle"), mustFormat(t, "trig")
+	if out := string(write(t, ttl, rdfio.Options{}, unlabelled)); strings.Contains(out, "#") {
+		t.Errorf("Turtle without graphs has a comment:\n%s", out)
+	}
+	out := string(write(t, ttl, rdfio.Options{}, labelled))
+	if n := strings.Count(out, "# Named graphs merged"); n != 1 {
+		t.Errorf("Turtle with graphs: %d merge comments, want 1:\n%s", n, out)
+	}
+	got := read(t, ttl, []byte(out), rdfio.ReadOptions{})
+	diffLines(t, "turtle with comment", canonical(labelled, false), canonical(got, false))
+	want := `<https://w3id.org/assemblykg/id/s>
+    <http://schema.org/text> "a" .
+
+<https://w3id.org/assemblykg/id/graph/1> {
+<https://w3id.org/assemblykg/id/s>
+    <http://schema.org/text> "b", "c" .
+}
+
+<https://w3id.org/assemblykg/id/graph/2> {
+<https://w3id.org/assemblykg/id/s>
+    <http://schema.org/text> "d" .
+}
+
+<https://w3id.org/assemblykg/id/s>
+    <http://schema.org/text> "e" .
+`
+	if out := string(write(t, trig, rdfio.Options{}, labelled)); out != want {
+		t.Errorf("TriG:\n%s\nwant:\n%s", out, want)
 	}
 }

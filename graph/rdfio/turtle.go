@@ -9,9 +9,12 @@ import (
 	"github.com/cayleygraph/quad"
 )
 
-// turtleWriter writes Turtle: @prefix lines, then one block per run of quads
-// with the same subject (';' between predicates, ',' between objects of one
-// predicate). Graph labels are dropped.
+// turtleWriter writes Turtle or TriG: @prefix lines, then one block per run
+// of quads with the same subject (';' between predicates, ',' between objects
+// of one predicate). Turtle drops graph labels and says so in a comment
+// before the first labelled quad; TriG wraps each run of quads with the same
+// label in "<graph> { ... }" and writes unlabelled quads outside any block,
+// in the default graph.
 type turtleWriter struct {
 	check    checker
 	w        *bufio.Writer
@@ -23,9 +26,22 @@ type turtleWriter struct {
 	started  bool
 	lastS    quad.Value
 	lastP    quad.Value
+	trig     bool       // keep graphs
+	lastG    quad.Value // TriG: the open block's graph, nil outside blocks
+	merged   bool       // Turtle: the merge comment has been written
 }
 
+// mergedComment is written by the Turtle writer before the first quad that
+// has a graph label.
+const mergedComment = "# Named graphs merged: this Turtle holds the union of the input's graphs; TriG and N-Quads keep them apart.\n"
+
 type namespacePrefix struct{ prefix, namespace string }
+
+func newTriGWriter(w io.Writer, o Options) Writer {
+	tw := newTurtleWriter(w, o).(*turtleWriter)
+	tw.trig = true
+	return tw
+}
 
 func newTurtleWriter(w io.Writer, o Options) Writer {
 	tw := &turtleWriter{w: bufio.NewWriterSize(w, 64<<10), vocab: map[quad.IRI]string{}}
@@ -73,10 +89,30 @@ func (w *turtleWriter) WriteQuad(q quad.Quad) error {
 		return err
 	}
 	b := w.buf[:0]
+	newGraph := w.trig && q.Label != w.lastG
 	switch {
-	case !w.started || q.Subject != w.lastS:
+	case !w.started || q.Subject != w.lastS || newGraph:
 		if w.started {
-			b = append(b, " .\n\n"...)
+			b = append(b, " .\n"...)
+		}
+		if newGraph {
+			if w.lastG != nil {
+				b = append(b, "}\n"...)
+			}
+			if w.started {
+				b = append(b, '\n')
+			}
+			if q.Label != nil {
+				b = w.appendNode(b, q.Label)
+				b = append(b, " {\n"...)
+			}
+			w.lastG = q.Label
+		} else if w.started {
+			b = append(b, '\n')
+		}
+		if !w.trig && !w.merged && q.Label != nil {
+			b = append(b, mergedComment...)
+			w.merged = true
 		}
 		b = w.appendNode(b, q.Subject)
 		b = append(b, "\n    "...)
@@ -84,10 +120,21 @@ func (w *turtleWriter) WriteQuad(q quad.Quad) error {
 		b = append(b, ' ')
 	case q.Predicate != w.lastP:
 		b = append(b, " ;\n    "...)
+		if !w.trig && !w.merged && q.Label != nil {
+			b = append(b, mergedComment...)
+			b = append(b, "    "...)
+			w.merged = true
+		}
 		b = w.appendPredicate(b, q.Predicate.(quad.IRI))
 		b = append(b, ' ')
 	default:
 		b = append(b, ", "...)
+		if !w.trig && !w.merged && q.Label != nil {
+			b = append(b, "\n    "...)
+			b = append(b, mergedComment...)
+			b = append(b, "    "...)
+			w.merged = true
+		}
 	}
 	b = w.appendNode(b, q.Object)
 	w.started, w.lastS, w.lastP = true, q.Subject, q.Predicate
@@ -104,6 +151,9 @@ func (w *turtleWriter) Close() error {
 	if !w.closed && w.err == nil {
 		if w.started {
 			_, w.err = w.w.WriteString(" .\n")
+		}
+		if w.err == nil && w.lastG != nil {
+			_, w.err = w.w.WriteString("}\n")
 		}
 		if w.err == nil {
 			w.err = w.w.Flush()

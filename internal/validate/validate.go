@@ -135,15 +135,15 @@ func tempFile(t testing.TB, name string, data []byte) string {
 }
 
 // Serdi parses data with serdi in strict mode. syntax is "turtle",
-// "ntriples" or "nquads". It returns serdi's re-serialisation: N-Triples,
-// or N-Quads for nquads input.
+// "ntriples", "nquads" or "trig". It returns serdi's re-serialisation:
+// N-Triples, or N-Quads for nquads and trig input.
 func Serdi(t testing.TB, syntax string, data []byte) string {
 	t.Helper()
 	if _, err := exec.LookPath("serdi"); err != nil {
 		missing(t, "serdi not on PATH")
 	}
 	out := "ntriples"
-	if syntax == "nquads" {
+	if syntax == "nquads" || syntax == "trig" {
 		out = "nquads"
 	}
 	path := tempFile(t, "data", data)
@@ -158,14 +158,15 @@ func Serdi(t testing.TB, syntax string, data []byte) string {
 }
 
 // Rapper parses data with rapper (Raptor); syntax is a rapper input name
-// ("turtle", "ntriples", "nquads"). It returns rapper's N-Triples or N-Quads.
+// ("turtle", "ntriples", "nquads", "trig"). It returns rapper's N-Triples,
+// or N-Quads for nquads and trig input.
 func Rapper(t testing.TB, syntax string, data []byte) string {
 	t.Helper()
 	if _, err := exec.LookPath("rapper"); err != nil {
 		missing(t, "rapper not on PATH")
 	}
 	out := "ntriples"
-	if syntax == "nquads" {
+	if syntax == "nquads" || syntax == "trig" {
 		out = "nquads"
 	}
 	path := tempFile(t, "data", data)
@@ -179,7 +180,7 @@ func Rapper(t testing.TB, syntax string, data []byte) string {
 }
 
 // N3 parses data with N3.js in the strict syntax format ("Turtle",
-// "N-Triples" or "N-Quads") and returns the quads as N-Quads.
+// "N-Triples", "N-Quads" or "TriG") and returns the quads as N-Quads.
 func N3(t testing.TB, format string, data []byte) string {
 	t.Helper()
 	nm := NodeModules(t, "n3")
@@ -195,7 +196,7 @@ func JSONLDToRDF(t testing.TB, data []byte) string {
 }
 
 // RdflibIsomorphic checks with rdflib that data, in format "turtle",
-// "ntriples", "nquads" or "jsonld", is isomorphic to the reference N-Quads:
+// "ntriples", "nquads", "trig" or "jsonld", is isomorphic to the reference N-Quads:
 // graph by graph for quad formats (graphs named by blank nodes are merged),
 // against the union of the graphs for triple formats.
 //

@@ -1,5 +1,5 @@
 // Parses RDF from stdin with N3.js in the strict syntax named by argv[2]
-// ("Turtle", "N-Triples" or "N-Quads") and prints the quads as N-Quads.
+// ("Turtle", "N-Triples", "N-Quads" or "TriG") and prints the quads as N-Quads.
 import N3 from 'n3';
 
 const format = process.argv[2];

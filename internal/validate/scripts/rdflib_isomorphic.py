@@ -1,7 +1,7 @@
 """Checks with rdflib that an RDF document is isomorphic to a reference.
 
 usage: rdflib_isomorphic.py REFERENCE.nq FORMAT DATA
-FORMAT is turtle, ntriples, nquads or jsonld. Quad formats are compared
+FORMAT is turtle, ntriples, nquads, trig or jsonld. Quad formats are compared
 graph by graph (as a ConjunctiveGraph); triple formats against the union
 of the reference's graphs. Exits 1 and prints the differences on mismatch.
 """
@@ -10,7 +10,7 @@ import sys
 import rdflib
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
-RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "jsonld": "json-ld"}
+RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig", "jsonld": "json-ld"}
 
 
 DEFAULT = rdflib.URIRef("urn:x-assemblykg:default-graph")
@@ -49,7 +49,7 @@ def main():
     ref = rdflib.ConjunctiveGraph()
     ref.parse(ref_path, format="nquads", publicID=DEFAULT)
     ok = True
-    if fmt in ("nquads", "jsonld"):
+    if fmt in ("nquads", "trig", "jsonld"):
         got = rdflib.ConjunctiveGraph()
         got.parse(data_path, format=RDFLIB_FORMAT[fmt], publicID=DEFAULT)
         want_graphs, got_graphs = graphs(ref), graphs(got)
