@@ -501,11 +501,13 @@ func (e *emitter) describe(t *transcript.Transcript) {
 				e.add(post, ont.OrgPostIn, e.body(e.m.bodies.ByID(id)))
 			}
 		}
+		seenGroup := map[*bodies.Body]bool{}
 		for _, g := range ref.person.Groups {
-			group := e.m.bodies.Lookup(g)
-			if group == nil {
+			group := e.m.bodies.Lookup(g.Name)
+			if group == nil || seenGroup[group] {
 				continue
 			}
+			seenGroup[group] = true
 			ms := e.m.iri("membership/" + ref.person.ID + "/" + group.ID)
 			e.add(ms, ont.RDFType, ont.OrgMembership)
 			e.add(ms, ont.OrgMember, s)

@@ -27,7 +27,7 @@ func (r *registryFlags) add(fs *pflag.FlagSet) {
 // addPeople adds only --people, for commands that read transcripts but do
 // not map them.
 func (r *registryFlags) addPeople(fs *pflag.FlagSet) {
-	fs.StringArrayVar(&r.peopleFiles, "people", nil, "extra people register `FILE.csv` (same columns as seeds/people.csv); repeatable")
+	fs.StringArrayVar(&r.peopleFiles, "people", nil, "extra people register `FILE.csv` (columns of seeds/people.csv or seeds/members.csv); repeatable")
 }
 
 // people reads the shipped people register extended by the --people files.

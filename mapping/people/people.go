@@ -21,35 +21,76 @@ type Person struct {
 	Name       string   `json:"name"`
 	Variants   []string `json:"variants,omitempty"`
 	Honorifics []string `json:"honorifics,omitempty"`
-	Groups     []string `json:"groups,omitempty"`
-	Offices    []Office `json:"offices,omitempty"`
-	SameAs     []string `json:"sameAs,omitempty"`
+	// Seats are the person's terms in the London Assembly.
+	Seats []Seat `json:"seats,omitempty"`
+	// Parties are the parties the person was elected for, with dates.
+	Parties []Affiliation `json:"parties,omitempty"`
+	// Groups are the Assembly groups the person sat in.
+	Groups  []Affiliation `json:"groups,omitempty"`
+	Offices []Office      `json:"offices,omitempty"`
+	SameAs  []string      `json:"sameAs,omitempty"`
+	// Sources say where the seats, parties, offices and identifiers come
+	// from; Notes what the sources leave uncertain.
+	Sources []string `json:"sources,omitempty"`
+	Notes   string   `json:"notes,omitempty"`
 }
 
-// Office is a post held by a person, with ISO dates; an empty From or Until
-// means the register does not know (or the term has not ended).
+// Office is a post held by a person. An undated office never decides who
+// held a post on a day.
 type Office struct {
-	Post  string `json:"post"`
-	From  string `json:"from,omitempty"`
-	Until string `json:"until,omitempty"`
+	Post string `json:"post"`
+	Period
 }
 
-// covers reports whether the office was held on date (YYYY-MM-DD).
-func (o Office) covers(date string) bool {
-	if o.From == "" && o.Until == "" {
-		return false // undated offices never decide who held a post on a day
-	}
-	return (o.From == "" || o.From <= date) && (o.Until == "" || date <= o.Until)
-}
+// Posts and roles the register knows by name.
+const (
+	MayorOfLondon        = "Mayor of London"
+	AssemblyMember       = "Assembly Member"
+	StatutoryDeputyMayor = "Statutory Deputy Mayor"
+)
 
 // OfficeOn returns the post the person held on date, or "" if none is known.
 func (p *Person) OfficeOn(date string) string {
 	for _, o := range p.Offices {
-		if date != "" && o.covers(date) {
+		if o.Covers(date) {
 			return o.Post
 		}
 	}
 	return ""
+}
+
+// SeatOn returns the person's seat in the London Assembly on date.
+func (p *Person) SeatOn(date string) (Seat, bool) {
+	for _, s := range p.Seats {
+		if s.Covers(date) {
+			return s, true
+		}
+	}
+	return Seat{}, false
+}
+
+// PartyOn returns the party the person was elected for that covers date, or
+// "" if none is known.
+func (p *Person) PartyOn(date string) string { return on(p.Parties, date) }
+
+// GroupOn returns the Assembly group the person sat in on date, or "" if
+// none is known. A register entry with groups but no dates for any of them
+// gives its first group on every date.
+func (p *Person) GroupOn(date string) string { return on(p.Groups, date) }
+
+// RoleOn returns the capacity in which the person spoke on date: Mayor of
+// London if they held that office, else Assembly Member if they held a seat,
+// else any other office they held; "" when the register does not know.
+// (A Statutory Deputy Mayor is an Assembly Member and speaks as one.)
+func (p *Person) RoleOn(date string) string {
+	office := p.OfficeOn(date)
+	if office == MayorOfLondon {
+		return office
+	}
+	if _, ok := p.SeatOn(date); ok {
+		return AssemblyMember
+	}
+	return office
 }
 
 // Register holds people and finds them by name.
@@ -84,24 +125,35 @@ func Load(r io.Reader, file string) (*Register, error) {
 	return reg, nil
 }
 
-// Default loads the register shipped in seeds/people.csv.
+// Default loads the register shipped in seeds/: people.csv, then the
+// Assembly Members and Mayors of members.csv.
 func Default() (*Register, error) {
-	f, err := seeds.FS.Open("people.csv")
-	if err != nil {
-		return nil, err
+	reg := &Register{byID: map[string]*Person{}, byKey: map[string]*Person{}}
+	for _, name := range []string{"people.csv", "members.csv"} {
+		f, err := seeds.FS.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		err = reg.read(f, "seeds/"+name)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
 	}
-	defer f.Close()
-	return Load(f, "seeds/people.csv")
+	return reg, nil
 }
 
-// Extend reads more people from r; an entry whose id is already known
-// replaces the earlier one.
+// Extend reads more people from r, in either shape the package comment
+// describes (told apart by the header). A people row whose id is already
+// known replaces the earlier entry; a members row completes the person of
+// that name, replacing the seats, parties and groups known for them.
 func (reg *Register) Extend(r io.Reader, file string) error { return reg.read(r, file) }
 
 func (reg *Register) read(r io.Reader, file string) error {
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	line := 0
+	var members *memberColumns
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -116,8 +168,17 @@ func (reg *Register) read(r io.Reader, file string) error {
 		}
 		line, _ = cr.FieldPos(0)
 		if line == 1 {
+			if members = memberHeader(rec); members != nil {
+				continue
+			}
 			if !strings.EqualFold(strings.TrimPrefix(rec[0], "\ufeff"), "id") {
-				return &ParseError{file, 1, fmt.Errorf("%w: header must be %s", ErrBadRow, strings.Join(header, ","))}
+				return &ParseError{file, 1, fmt.Errorf("%w: header must be %s (people) or name,...,terms,groups,constituency,roles,... (members)", ErrBadRow, strings.Join(header, ","))}
+			}
+			continue
+		}
+		if members != nil {
+			if err := reg.member(rec, members); err != nil {
+				return &ParseError{file, line, fmt.Errorf("%w: %v", ErrBadRow, err)}
 			}
 			continue
 		}
@@ -129,8 +190,10 @@ func (reg *Register) read(r io.Reader, file string) error {
 			Name:       strings.TrimSpace(rec[1]),
 			Variants:   splitList(rec[2]),
 			Honorifics: splitList(rec[3]),
-			Groups:     splitList(rec[4]),
 			SameAs:     splitList(rec[6]),
+		}
+		for _, g := range splitList(rec[4]) {
+			p.Groups = append(p.Groups, Affiliation{Name: g})
 		}
 		if p.Name == "" {
 			return &ParseError{file, line, fmt.Errorf("%w: empty name", ErrBadRow)}
@@ -194,23 +257,11 @@ func parseOffice(s string) (Office, error) {
 		return Office{}, fmt.Errorf("office %q: dates must read [FROM..UNTIL]", s)
 	}
 	for _, d := range []string{from, until} {
-		if d != "" && !isISODate(d) {
+		if d != "" && (len(d) != len("2006-01-02") || !isDate(d)) {
 			return Office{}, fmt.Errorf("office %q: %q is not a YYYY-MM-DD date", s, d)
 		}
 	}
-	return Office{Post: strings.TrimSpace(s[:i]), From: from, Until: until}, nil
-}
-
-func isISODate(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, c := range s {
-		if i != 4 && i != 7 && (c < '0' || c > '9') {
-			return false
-		}
-	}
-	return true
+	return Office{Post: strings.TrimSpace(s[:i]), Period: Period{From: from, Until: until}}, nil
 }
 
 // People returns the register's entries in file order.
@@ -226,7 +277,7 @@ func (reg *Register) ByID(id string) (*Person, bool) {
 func (reg *Register) Holder(post, date string) *Person {
 	for _, p := range reg.people {
 		for _, o := range p.Offices {
-			if strings.EqualFold(o.Post, post) && o.covers(date) {
+			if strings.EqualFold(o.Post, post) && o.Covers(date) {
 				return p
 			}
 		}
@@ -243,7 +294,7 @@ func (reg *Register) Holders(post string) []*Person {
 	var hs []held
 	for _, p := range reg.people {
 		for _, o := range p.Offices {
-			if strings.EqualFold(o.Post, post) && (o.From != "" || o.Until != "") {
+			if strings.EqualFold(o.Post, post) && o.Dated() {
 				hs = append(hs, held{p, o.From})
 			}
 		}

@@ -107,9 +107,9 @@ func TestExtendAndErrors(t *testing.T) {
 func ExampleRegister_Resolve() {
 	reg, _ := people.Default()
 	p := reg.Resolve("Jeanette Arnold OBE AM")
-	fmt.Println(p.Name, p.Groups)
+	fmt.Println(p.Name, "|", p.GroupOn("2017-10-12"), "|", p.RoleOn("2017-10-12"))
 	fmt.Println(reg.Holder("Mayor of London", "2012-06-20").Name)
 	// Output:
-	// Jennette Arnold [Labour Group]
+	// Jennette Arnold | Labour Group | Assembly Member
 	// Boris Johnson
 }
