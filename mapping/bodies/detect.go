@@ -173,9 +173,29 @@ func accepts(p *pattern, span []token) bool {
 		return false // "labour", "the met", "london councils" in lower case are common nouns
 	}
 	if p.headCap && head != nil && !head.upper {
-		return false // "London councils": the head noun lost its capital
+		// "London councils": the head noun lost its capital. A longer name
+		// that opens with a capital and lost one capital only is a slip
+		// of the pen ("Transport for london").
+		return len(p.exact) >= 3 && span[0].upper && lostCapitals(p, span) == 1
 	}
 	return true
+}
+
+// lostCapitals counts the words that p prints with a capital and span
+// prints without.
+func lostCapitals(p *pattern, span []token) int {
+	if len(span) != len(p.exact) {
+		return len(span) // "," was skipped: no slip of the pen
+	}
+	n := 0
+	for i, t := range span {
+		if t.word && !t.upper {
+			if r, _ := utf8.DecodeRuneInString(p.exact[i]); unicode.IsUpper(r) {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // notBodies are phrases that hold a registry name but name a place, a policy
@@ -255,7 +275,7 @@ func (s *Scanner) Minted() []*Body { return append([]*Body(nil), s.found...) }
 // Find returns the bodies named in text, in order, without overlaps.
 func (s *Scanner) Find(text string) []Mention {
 	toks := tokenize(text)
-	forms := s.d.formCandidates(toks)
+	forms := s.d.formCandidates(text, toks)
 	var out []Mention
 	for i := 0; i < len(toks); {
 		t := toks[i]

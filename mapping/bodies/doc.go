@@ -35,12 +35,21 @@
 // Organisations missing from the registry are found by their form: a run of
 // capitalised words ending in an organisational head noun (Board, Council,
 // Commission, Committee, Partnership, Trust, Authority, Agency, Service,
-// Office, Department, Foundation, Association, Institute, Party, Ltd, ...),
-// with "of", "for", "and", "&" inside. These bodies have FoundByForm set,
-// kind "other" and a slug id. Generic references ("the Council", "the Fire
-// Authority", "the Mayor's Office"), job titles, laws ("... Act"), places
-// and a head noun followed by another capitalised word ("Council Tax") are
-// not taken.
+// Office, Department, Foundation, Association, Institute, Party, Democrats,
+// Group, Taskforce, Unit, Network, Brigade, Police, Ltd, ...), with "of",
+// "for", "and", "&" inside, possibly opening with "the Mayor's" ("the
+// Mayor's Cycling Taskforce") or "HM" ("HM Revenue & Customs"). A registry
+// acronym inside such a run is part of the longer name ("GLA Housing
+// Unit"). A name defined with its acronym, "Full Name (FN)", whose words
+// spell the acronym by their initials is a body too, and FN names it for
+// the rest of the transcript. These bodies have FoundByForm set, kind
+// "other" and a slug id. Generic references ("the Council", "the Fire
+// Authority", "the Mayor's Office", "a Fire and Rescue Service"), job
+// titles, laws ("... Act"), plans and schemes defined with an acronym
+// ("Quiet Road Zone (QRZ)"), places and a head noun followed by another
+// capitalised word ("Council Tax") are not taken. A registry name of three
+// or more words that lost one capital ("Transport for london") is still
+// the name.
 //
 // ReadLinks parses a reconciliation file, such as an OpenRefine export,
 // pairing our bodies with external IRIs.
