@@ -26,6 +26,11 @@ const (
 // user gives another with --base.
 const DefaultBase = "https://w3id.org/assemblykg/id/"
 
+// GraphPath is where, under the base, the named graph of each transcript
+// is minted; the graph is a prov:Entity, so a file of triples names the
+// graph it describes.
+const GraphPath = "graph/"
+
 // Prefix pairs a prefix with its namespace.
 type Prefix struct{ Prefix, Namespace string }
 

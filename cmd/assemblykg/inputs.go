@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
 
@@ -24,14 +25,11 @@ const (
 	transcriptsAndRDF
 )
 
-var rdfExtensions = []string{".ttl", ".nt", ".nq", ".jsonld"}
-
+// rdfExt returns the extension of path when it names an RDF format that
+// can be read, else "".
 func rdfExt(path string) string {
-	ext := strings.ToLower(filepath.Ext(path))
-	for _, e := range rdfExtensions {
-		if ext == e {
-			return e
-		}
+	if f, ok := rdfio.ByExt(filepath.Ext(path)); ok && f.NewReader != nil {
+		return strings.ToLower(filepath.Ext(path))
 	}
 	return ""
 }

@@ -4,17 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/cayleygraph/quad"
 	"github.com/spf13/pflag"
 
-	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/graph/store"
-	"github.com/assemblykg/assemblykg/ontology"
 )
 
 func init() {
@@ -108,7 +103,7 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 			i = j
 			continue
 		}
-		n, err := loadRDF(ctx, inputs[i], opts.base, loader)
+		n, err := loader.LoadFile(ctx, inputs[i].path, opts.base)
 		if err != nil {
 			var se *store.Error
 			if errors.As(err, &se) || ctx.Err() != nil {
@@ -132,140 +127,6 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 	}
 	if len(failed) > 0 {
 		return inputErrors(failed)
-	}
-	return nil
-}
-
-// rdfRun is a run of consecutive quads of one named graph in an RDF file.
-// merge is set when the graph already had a run earlier in the file.
-type rdfRun struct {
-	label quad.IRI
-	quads []quad.Quad
-	merge bool
-	err   error
-}
-
-// loadRDF streams an RDF file into the loader, one named graph at a time,
-// and returns the number of quads read. The file is read in the background
-// while the previous graph is written. The quads of a graph usually come
-// together (an N-Quads export writes graph after graph); when a graph's
-// quads come in several runs, the first run replaces the graph in the store
-// and the others are merged into it, so the graph ends up holding them all.
-// Triples outside any named graph (N-Triples, Turtle) go into the graph the
-// file describes: the prov:Entity named .../graph/... in it, else the
-// file's own file: IRI. A read error stops the file; the graphs before it
-// stay loaded.
-func loadRDF(ctx context.Context, in input, base string, loader *store.Loader) (int, error) {
-	runs := make(chan rdfRun, 2)
-	stop := make(chan struct{})
-	defer close(stop)
-	go func() {
-		defer close(runs)
-		send := func(r rdfRun) bool {
-			select {
-			case runs <- r:
-				return true
-			case <-stop:
-				return false
-			}
-		}
-		if err := readRDF(in, base, send); err != nil {
-			send(rdfRun{err: err})
-		}
-	}()
-	n := 0
-	for r := range runs {
-		if r.err != nil {
-			return n, r.err
-		}
-		var err error
-		if r.merge {
-			err = loader.Merge(ctx, r.label, r.quads)
-		} else {
-			err = loader.Put(ctx, r.label, r.quads)
-		}
-		if err != nil {
-			return n, err
-		}
-		n += len(r.quads)
-	}
-	return n, nil
-}
-
-// readRDF reads an RDF file and hands its quads to send in runs of one named
-// graph; it stops early when send returns false.
-func readRDF(in input, base string, send func(rdfRun) bool) error {
-	f, ok := rdfio.ByExt(in.rdf)
-	if !ok || f.NewReader == nil {
-		return fmt.Errorf("%s: cannot read %s files", in.path, in.rdf)
-	}
-	var r io.Reader = os.Stdin
-	if in.path != "-" {
-		fh, err := os.Open(in.path)
-		if err != nil {
-			return err
-		}
-		defer fh.Close()
-		r = fh
-	}
-	qr := f.NewReader(r, rdfio.ReadOptions{Name: in.path, Base: base, Context: ontology.Context(), ContextURL: ontology.ContextURL})
-	defer qr.Close()
-	seen := map[quad.IRI]bool{}
-	var (
-		cur        rdfRun
-		unlabelled []quad.Quad
-		described  quad.IRI
-	)
-	flush := func() bool {
-		if len(cur.quads) == 0 {
-			return true
-		}
-		ok := send(cur)
-		cur = rdfRun{}
-		return ok
-	}
-	for {
-		q, err := qr.ReadQuad()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return err
-		}
-		if q.Predicate == ontology.RDFType && q.Object == ontology.ProvEntity {
-			if iri, ok := q.Subject.(quad.IRI); ok && strings.Contains(string(iri), "/graph/") && described == "" {
-				described = iri
-			}
-		}
-		if q.Label == nil {
-			unlabelled = append(unlabelled, q)
-			continue
-		}
-		label, ok := q.Label.(quad.IRI)
-		if !ok {
-			return fmt.Errorf("%s: graph label %v is not an IRI", in.path, q.Label)
-		}
-		if label != cur.label || len(cur.quads) == 0 {
-			if !flush() {
-				return nil
-			}
-			cur = rdfRun{label: label, merge: seen[label]}
-			seen[label] = true
-		}
-		cur.quads = append(cur.quads, q)
-	}
-	if !flush() {
-		return nil
-	}
-	if len(unlabelled) > 0 {
-		label := described
-		if label == "" {
-			abs, err := filepath.Abs(in.path)
-			if err != nil {
-				return err
-			}
-			label = quad.IRI("file://" + filepath.ToSlash(abs))
-		}
-		send(rdfRun{label: label, quads: unlabelled, merge: seen[label]})
 	}
 	return nil
 }

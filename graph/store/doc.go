@@ -35,7 +35,9 @@
 // given quads: quads of that graph no longer present are removed, new ones
 // added, and loading the same graph twice changes nothing. Loader.Merge adds
 // quads to a graph without removing any, for files in which one graph's
-// quads come in several runs.
+// quads come in several runs. Loader.LoadQuads streams a quad.Reader in
+// through them, a graph at a time, and Loader.LoadFile does so for an RDF
+// file in any format graph/rdfio reads.
 //
 // The loader compares each graph with what the store holds, then gathers
 // the changes of successive graphs and writes them together, in batches of
