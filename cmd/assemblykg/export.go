@@ -51,9 +51,9 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	if err != nil {
 		return err
 	}
-	inputs, err := collectInputs(fs.Args(), transcriptsOnly)
-	if err != nil {
-		return err
+	inputs, problems := collectInputs(fs.Args(), transcriptsOnly, s)
+	if len(inputs) == 0 {
+		return inputErrors(problems)
 	}
 	wo := rdfio.Options{Prefixes: ontology.Prefixes, Context: ontology.Context()}
 	if contextURL {
@@ -87,7 +87,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	if err != nil {
 		return err
 	}
-	return inputErr
+	return joinInputErrors(problems, inputErr)
 }
 
 func formatNames() string {

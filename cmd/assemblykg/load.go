@@ -61,9 +61,9 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 	if err := opts.validate(); err != nil {
 		return err
 	}
-	inputs, err := collectInputs(fs.Args(), transcriptsAndRDF)
-	if err != nil {
-		return err
+	inputs, failed := collectInputs(fs.Args(), transcriptsAndRDF, s)
+	if len(inputs) == 0 {
+		return inputErrors(failed)
 	}
 	st, err := store.Open(db.kind, db.path, store.Options{NoSync: noSync})
 	if err != nil {
@@ -73,7 +73,6 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 
 	progress := newProgress(s, quiet, "load", len(inputs))
 	loader := st.NewLoader(store.LoadOptions{Batch: batch})
-	var failed []error
 	report := func(err error) {
 		progress.clear()
 		fmt.Fprintln(s.err, err)
@@ -90,9 +89,9 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 	// Transcripts are mapped in parallel, runs of them at a time; RDF files
 	// are read one by one, in input order.
 	for i := 0; i < len(inputs); {
-		if inputs[i].rdf == "" {
+		if inputs[i].RDF == "" {
 			j := i
-			for j < len(inputs) && inputs[j].rdf == "" {
+			for j < len(inputs) && inputs[j].RDF == "" {
 				j++
 			}
 			err := mapCollected(ctx, inputs[i:j], opts, s, put)
@@ -103,7 +102,7 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 			i = j
 			continue
 		}
-		n, err := loader.LoadFile(ctx, inputs[i].path, opts.base)
+		n, err := loader.LoadFile(ctx, inputs[i].Path, opts.base)
 		if err != nil {
 			var se *store.Error
 			if errors.As(err, &se) || ctx.Err() != nil {

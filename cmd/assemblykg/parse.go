@@ -29,9 +29,9 @@ func runParse(ctx context.Context, name string, args []string, s streams) error 
 	if fs.NArg() == 0 {
 		return usagef("no input: give transcript files, folders or - for stdin")
 	}
-	inputs, err := collectInputs(fs.Args(), transcriptsOnly)
-	if err != nil {
-		return err
+	inputs, failed := collectInputs(fs.Args(), transcriptsOnly, s)
+	if len(inputs) == 0 {
+		return inputErrors(failed)
 	}
 	people, err := reg.people()
 	if err != nil {
@@ -40,12 +40,11 @@ func runParse(ctx context.Context, name string, args []string, s streams) error 
 	rd := transcript.NewReader(people)
 	enc := json.NewEncoder(s.out)
 	enc.SetIndent("", "  ")
-	var failed []error
 	for _, in := range inputs {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		t, err := in.readTranscript(rd, s)
+		t, err := readTranscript(in, rd, s)
 		if err != nil {
 			fmt.Fprintln(s.err, err)
 			failed = append(failed, err)
@@ -77,6 +76,18 @@ func inputErrors(failed []error) error {
 		return nil
 	}
 	return inputFailures(failed)
+}
+
+// joinInputErrors adds the failures counted by err, an inputFailures, to
+// failed; any other error is returned as it is.
+func joinInputErrors(failed []error, err error) error {
+	var f inputFailures
+	if errors.As(err, &f) {
+		failed = append(failed, f...)
+	} else if err != nil {
+		return err
+	}
+	return inputErrors(failed)
 }
 
 // isInputError reports whether err only says that some inputs failed.

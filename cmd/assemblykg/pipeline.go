@@ -64,7 +64,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 		return pipe.mapInput(inputs[i], s)
 	}, func(i int, g mapping.Graph, err error) error {
 		if err == nil {
-			err = labels.Add(g, inputs[i].path)
+			err = labels.Add(g, inputs[i].Path)
 		}
 		if err != nil {
 			failed = append(failed, err)
@@ -77,7 +77,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			return err
 		}
 		if opts.onGraph != nil {
-			opts.onGraph(inputs[i].path, len(g.Quads))
+			opts.onGraph(inputs[i].Path, len(g.Quads))
 		}
 		return nil
 	})
@@ -107,7 +107,7 @@ func newPipeline(opts mapOptions) (*pipeline, error) {
 }
 
 func (p *pipeline) mapInput(in input, s streams) (mapping.Graph, error) {
-	t, err := in.readTranscript(p.reader, s)
+	t, err := readTranscript(in, p.reader, s)
 	if err != nil {
 		return mapping.Graph{}, err
 	}
