@@ -219,11 +219,13 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		e.add(item, ont.DCTIsPartOf, session)
 	}
 	e.add(item, ont.DCTSource, quad.String(source))
+	var asker quad.IRI
 	if t.QuestionBy != nil {
-		if p := e.person(t.QuestionBy); p != "" {
-			e.add(item, ont.SchemaAuthor, p)
+		if asker = e.person(t.QuestionBy); asker != "" {
+			e.add(item, ont.SchemaAuthor, asker)
 		}
 	}
+	e.notStated(item, t, asker)
 	if f.Group != nil {
 		e.add(item, ont.OpenGovOnBehalfOf, e.body(f.Group))
 	}

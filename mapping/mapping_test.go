@@ -191,3 +191,25 @@ func TestLabels(t *testing.T) {
 		t.Errorf("second file for one graph: %v", err)
 	}
 }
+
+// A question whose header prints "Unknown" says which fields the
+// transcript does not state; a full header says none.
+func TestNotStated(t *testing.T) {
+	unknown := "Unknown\n\nUnknown\nSession date: \nUnknown\nQuestion By: \nUnknown\nUnknown\nAsked Of: \nThe Mayor\n\n\nWill TfL freeze fares?\n\n\nAnswer for Unknown\n\nAnswered By: \nThe Mayor\n\nSadiq Khan (Mayor of London):  Yes.\n"
+	notStated := func(g mapping.Graph) []string {
+		var out []string
+		for _, q := range g.Quads {
+			if q.Predicate == ontology.NotStated {
+				out = append(out, string(q.Object.(quad.IRI)))
+			}
+		}
+		return out
+	}
+	want := []string{string(ontology.DCTTitle), string(ontology.DCTDate), string(ontology.SchemaAuthor)}
+	if got := notStated(mapOne(t, ontology.DefaultBase, unknown)); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("not stated: %v, want %v", got, want)
+	}
+	if got := notStated(mapOne(t, ontology.DefaultBase, src)); len(got) != 0 {
+		t.Errorf("full header: not stated %v", got)
+	}
+}

@@ -114,6 +114,7 @@ const (
 	SchemaAuthor    = quad.IRI(Schema + "author")
 	AskedOf         = quad.IRI(AKG + "askedOf")
 	AnsweredBy      = quad.IRI(AKG + "answeredBy")
+	NotStated       = quad.IRI(AKG + "notStated")
 	SchemaCreator   = quad.IRI(Schema + "creator")
 	OpenGovRole     = quad.IRI(OpenGov + "role")
 	AttributionText = quad.IRI(ODRS + "attributionText")

@@ -105,14 +105,6 @@ func TestExportValidators(t *testing.T) {
 			t.Errorf("jsonld.js toRDF of our JSON-LD differs from our N-Quads")
 		}
 	})
-	t.Run("shacl", func(t *testing.T) {
-		rep := validate.SHACL(t, export(t, "turtle", seedDir), ontology.Shapes())
-		if !rep.Conforms {
-			for _, r := range rep.Results {
-				t.Error(r)
-			}
-		}
-	})
 }
 
 // quadSet reads N-Quads and returns the quads, one per line, sorted: equal

@@ -233,6 +233,9 @@ type SHACLResult struct {
 	Path      string `json:"path"`
 	Message   string `json:"message"`
 	Shape     string `json:"shape"`
+	// Component is the SHACL constraint component that failed, such as
+	// http://www.w3.org/ns/shacl#MinCountConstraintComponent.
+	Component string `json:"component"`
 }
 
 func (r SHACLResult) String() string {

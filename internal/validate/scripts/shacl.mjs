@@ -1,6 +1,6 @@
 // Validates the Turtle data file argv[2] against the SHACL shapes in the
 // Turtle file argv[3] with rdf-validate-shacl and prints the report as JSON:
-// {"conforms": bool, "results": [{"severity", "focusNode", "path", "message", "shape"}]}.
+// {"conforms": bool, "results": [{"severity", "focusNode", "path", "message", "shape", "component"}]}.
 import fs from 'node:fs';
 import N3 from 'n3';
 import rdf from '@zazuko/env';
@@ -23,6 +23,7 @@ try {
       path: term(r.path),
       message: r.message.map((m) => m.value).join('; '),
       shape: term(r.sourceShape),
+      component: term(r.sourceConstraintComponent),
     })),
   }));
 } catch (e) {
