@@ -369,9 +369,10 @@ func (e *emitter) bodyByID(id, name string) *bodies.Body {
 
 // postIn names the body each post of the people register belongs to.
 var postIn = map[string]string{
-	"Mayor of London": "greater-london-authority",
-	"Chair":           "london-assembly",
-	"Deputy Chair":    "london-assembly",
+	"Mayor of London":        "greater-london-authority",
+	"Chair":                  "london-assembly",
+	"Deputy Chair":           "london-assembly",
+	"Statutory Deputy Mayor": "greater-london-authority",
 	"Commissioner of Police of the Metropolis": "metropolitan-police-service",
 	"London Fire Commissioner":                 "london-fire-brigade",
 	"Commissioner of Transport for London":     "transport-for-london",
