@@ -34,8 +34,21 @@
 //
 // Real files vary: no-break spaces, CRLF line ends, post-nominals, editorial
 // [insertions], labels with dropped words ("Boris Johnson ():"), misspelt
-// names, answers with no label at all, "Unknown" header fields, texts cut
-// short. Input that is not a transcript at all (empty, binary, not UTF-8, no
-// recognisable header) is reported as a *ParseError naming file, line and
-// column.
+// names, offices printed before names ("Deputy Mayor for Transport (Isabel
+// Dedring):"), answers with no label at all, "Unknown" header fields, header
+// fields under other names ("Questioner:", "Asked to:", "Reply by:",
+// "Meeting date:"), texts cut short. A header field that is empty, or whose
+// value cannot be a name (a sentence: punctuation, a lower-case word, too
+// many words), is read as unknown and never becomes a person; the text after
+// it stays the question or the turns it is. An answer printed without a
+// label is spoken by whoever answered: the "Answered By:" person or office
+// (an office resolved to its holder on the session date), else the person
+// asked, else the Mayor. What the reader worked around, and a text that
+// stops before its answer or mid-sentence, is listed in Warnings, each
+// naming file, line and column.
+//
+// Input that is not a transcript at all (empty, binary, not UTF-8, no
+// recognisable header) or is too large (Reader.MaxFileBytes for the file,
+// Reader.MaxTurnBytes for one turn) is reported as a *ParseError naming
+// file, line and column.
 package transcript

@@ -11,6 +11,7 @@ var (
 	ErrBinary   = errors.New("binary data, not a text transcript")
 	ErrNotUTF8  = errors.New("not UTF-8 text")
 	ErrNoHeader = errors.New("no transcript header (expected Session date:, Question By:, Asked Of: and Answered By: lines)")
+	ErrTooLarge = errors.New("too large for a transcript")
 )
 
 // ParseError is an error at a position of a transcript file. Line and Col
@@ -27,3 +28,6 @@ func (e *ParseError) Error() string {
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
+
+// MarshalText writes the error as its message, "file:line:col: reason".
+func (e *ParseError) MarshalText() ([]byte, error) { return []byte(e.Error()), nil }

@@ -100,6 +100,13 @@ func (p *parser) speakerLabel(printed string) (Speaker, bool) {
 	if _, ok := officeLabels[strings.ToLower(clean(name))]; ok {
 		return p.resolve(printed), true
 	}
+	if p.knownPost(name) != "" || (hasRole && isOfficeTitle(name) && p.personLike(labelRole.FindStringSubmatch(printed)[2])) {
+		// "Deputy Mayor for Transport:", "Deputy Mayor for Transport
+		// (Isabel Dedring):", "Chief Executive (Alex Example):"
+		sp := p.resolve(printed)
+		p.remember(printed, sp)
+		return sp, true
+	}
 	parts := people.Strip(name)
 	words := strings.Fields(parts.Name)
 	if len(words) == 0 || len(words) > 5 || notLabelWords[strings.ToLower(words[0])] {
@@ -121,11 +128,75 @@ func (p *parser) speakerLabel(printed string) (Speaker, bool) {
 		return Speaker{}, false
 	}
 	sp := p.resolve(printed)
+	p.remember(printed, sp)
+	return sp, true
+}
+
+func (p *parser) remember(printed string, sp Speaker) {
 	if p.labels == nil {
 		p.labels = make(map[string]Speaker)
 	}
 	p.labels[printed] = sp
-	return sp, true
+}
+
+// Words that open the title of an office rather than a person's name.
+var officeWords = map[string]bool{
+	"mayor": true, "deputy": true, "chair": true, "chairman": true, "chairwoman": true,
+	"commissioner": true, "director": true, "chief": true, "minister": true, "secretary": true,
+	"officer": true, "leader": true, "head": true, "executive": true, "assistant": true,
+	"clerk": true, "president": true, "statutory": true, "acting": true, "interim": true,
+}
+
+// isOfficeTitle reports whether s names an office ("Deputy Mayor for
+// Transport", "The Chair", "Chief Executive of TfL").
+func isOfficeTitle(s string) bool {
+	words := strings.Fields(strings.ToLower(clean(s)))
+	if len(words) > 0 && words[0] == "the" {
+		words = words[1:]
+	}
+	return len(words) > 0 && officeWords[words[0]]
+}
+
+// knownPost returns the post s names ("Deputy Mayor for Transport", "The
+// Statutory Deputy Mayor"), as the register or the known roles spell it, or
+// "".
+func (p *parser) knownPost(s string) string {
+	s = strings.Join(strings.Fields(clean(s)), " ")
+	if len(s) > 4 && strings.EqualFold(s[:4], "the ") {
+		s = s[4:]
+	}
+	if !isOfficeTitle(s) {
+		return ""
+	}
+	for _, k := range p.roles() {
+		if strings.EqualFold(k, s) {
+			return k
+		}
+	}
+	return ""
+}
+
+// personLike reports whether s, printed in brackets after an office, names
+// a person: someone the register knows, or two to five capitalised words
+// that are not an office.
+func (p *parser) personLike(s string) bool {
+	parts := people.Strip(clean(s))
+	if parts.Name == "" || isOfficeTitle(parts.Name) {
+		return false
+	}
+	if p.rd.People != nil && p.rd.People.Resolve(parts.Name) != nil {
+		return true
+	}
+	words := strings.Fields(parts.Name)
+	if len(words) < 2 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !particles[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // resolve turns a printed speaker ("Jennette Arnold OBE AM (Chair)", "The
@@ -137,6 +208,31 @@ func (p *parser) resolve(printed string) Speaker {
 		name, role, hasRole = m[1], clean(m[2]), true
 	}
 	name = clean(name)
+	if hasRole && isOfficeTitle(name) && p.personLike(role) {
+		// "The Mayor (Boris Johnson)", "Deputy Mayor for Transport (Isabel
+		// Dedring)": the office, then the person holding it
+		post := officeLabels[strings.ToLower(name)]
+		if post == "" {
+			post = p.knownPost(name)
+		}
+		if post == "" {
+			post = strings.TrimPrefix(name, "The ")
+		}
+		sp = p.resolve(role)
+		sp.Printed, sp.Role = printed, post
+		return sp
+	}
+	if post := p.knownPost(name); post != "" && !hasRole {
+		if _, ok := officeLabels[strings.ToLower(name)]; !ok {
+			sp.Office, sp.Role = post, post
+			if p.rd.People != nil {
+				if who := p.holder(post); who != nil {
+					sp.Name, sp.PersonID = who.Name, who.ID
+				}
+			}
+			return sp
+		}
+	}
 	if post, ok := officeLabels[strings.ToLower(name)]; ok {
 		sp.Office = post
 		sp.Role = post

@@ -35,6 +35,10 @@ type Transcript struct {
 	BOM bool `json:"bom,omitempty"`
 	// Truncated reports a text that stops before its answer section.
 	Truncated bool `json:"truncated,omitempty"`
+	// Warnings are what the reader noticed and worked around: a header
+	// field that cannot be a name, a text that stops mid-turn. Each is a
+	// *ParseError naming file, line and column.
+	Warnings []*ParseError `json:"warnings,omitempty"`
 }
 
 // Speaker is a person or office as printed, with whom it resolves to.

@@ -18,6 +18,33 @@ import (
 // Reader reads transcripts, resolving people against a register.
 type Reader struct {
 	People *people.Register
+	// MaxFileBytes and MaxTurnBytes bound the size of a file and of one
+	// speech turn; 0 means DefaultMaxFileBytes and DefaultMaxTurnBytes.
+	// Larger input is an ErrTooLarge *ParseError at the place where it
+	// passes the limit.
+	MaxFileBytes, MaxTurnBytes int
+}
+
+// Limits on input size when the Reader sets none. The longest published
+// transcripts run to a few hundred kilobytes and their longest turns to
+// some tens of kilobytes.
+const (
+	DefaultMaxFileBytes = 32 << 20
+	DefaultMaxTurnBytes = 2 << 20
+)
+
+func (rd *Reader) maxFile() int {
+	if rd.MaxFileBytes > 0 {
+		return rd.MaxFileBytes
+	}
+	return DefaultMaxFileBytes
+}
+
+func (rd *Reader) maxTurn() int {
+	if rd.MaxTurnBytes > 0 {
+		return rd.MaxTurnBytes
+	}
+	return DefaultMaxTurnBytes
 }
 
 // NewReader returns a Reader that resolves people against reg.
@@ -25,16 +52,18 @@ func NewReader(reg *people.Register) *Reader { return &Reader{People: reg} }
 
 // ReadFile reads the transcript at path.
 func (rd *Reader) ReadFile(path string) (*Transcript, error) {
-	data, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	return rd.Parse(path, data)
+	defer f.Close()
+	return rd.Read(path, f)
 }
 
-// Read reads a whole transcript from r; file names it in errors.
+// Read reads a whole transcript from r; file names it in errors. It reads
+// no more than one byte past the file size limit.
 func (rd *Reader) Read(file string, r io.Reader) (*Transcript, error) {
-	data, err := io.ReadAll(r)
+	data, err := io.ReadAll(io.LimitReader(r, int64(rd.maxFile())+1))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
@@ -48,6 +77,10 @@ func (rd *Reader) Parse(file string, data []byte) (*Transcript, error) {
 		t.BOM = true
 		data = data[3:]
 	}
+	if max := rd.maxFile(); len(data) > max {
+		line, col := position(data, max)
+		return nil, &ParseError{file, line, col, fmt.Errorf("%w: the file passes the limit of %d bytes here", ErrTooLarge, max)}
+	}
 	if err := checkText(file, data); err != nil {
 		return nil, err
 	}
@@ -58,7 +91,18 @@ func (rd *Reader) Parse(file string, data []byte) (*Transcript, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	p.checkEnd()
 	return t, nil
+}
+
+// position returns the 1-based line and code-point column of byte offset
+// off of data.
+func position(data []byte, off int) (line, col int) {
+	start := bytes.LastIndexByte(data[:off], '\n') + 1
+	return bytes.Count(data[:off], []byte("\n")) + 1, utf8.RuneCount(data[start:off]) + 1
 }
 
 // checkText rejects input that is not UTF-8 text, with its position.
@@ -102,6 +146,36 @@ type parser struct {
 	// labels holds the speaker labels already read: a transcript repeats
 	// a few labels many times.
 	labels map[string]Speaker
+	// err is the first turn over the size limit.
+	err error
+}
+
+// checkEnd warns of a text that stops before its answer, or in the middle
+// of a sentence of its last turn: a transcript cut off in copying.
+func (p *parser) checkEnd() {
+	t := p.t
+	last := t.Turns[len(t.Turns)-1]
+	end := last.TextSpan.ByteEnd
+	if t.BOM {
+		end -= 3
+	}
+	line, col := position([]byte(p.src), end)
+	switch {
+	case t.Truncated:
+		p.warnf(line, col, "the text stops before its answer section; it may be cut off")
+	case last.Position > 0 && last.Text != "" && !endsSentence(last.Text):
+		p.warnf(line, col, "the last turn stops mid-sentence; the text may be cut off")
+	}
+}
+
+// endsSentence reports whether text ends with a sentence's closing mark,
+// before any closing quotes and brackets.
+func endsSentence(text string) bool {
+	text = strings.TrimRightFunc(text, func(r rune) bool {
+		return isSpace(r) || strings.ContainsRune("\"'’”)]»", r)
+	})
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return strings.ContainsRune(".?!…:;", r)
 }
 
 func (p *parser) splitLines() {
@@ -141,27 +215,35 @@ func (p *parser) span(b, e int) Span {
 	return Span{Begin: p.cp(b), End: p.cp(e), ByteBegin: b + bom, ByteEnd: e + bom}
 }
 
-// Header markers.
-const (
-	markSession  = "session date:"
-	markQuestion = "question by:"
-	markAsked    = "asked of:"
-	markAnswered = "answered by:"
-	markAnswer   = "answer for"
-	markMQT      = "mqt on"
+// Header fields, each with the names it is printed under.
+var (
+	markSession  = []string{"session date:", "meeting date:", "date of session:", "date of meeting:"}
+	markQuestion = []string{"question by:", "questioner:", "question from:", "asked by:", "submitted by:"}
+	markAsked    = []string{"asked of:", "asked to:", "question to:", "addressed to:", "directed to:"}
+	markAnswered = []string{"answered by:", "answer by:", "answer from:", "reply by:", "replied by:", "response by:", "responded by:"}
+	markAnswer   = []string{"answer for"}
+	markMQT      = []string{"mqt on"}
 )
 
 func clean(s string) string {
 	return strings.TrimSpace(strings.ReplaceAll(s, "\u00a0", " "))
 }
 
-func hasMark(l line, mark string) bool {
-	return strings.HasPrefix(strings.ToLower(clean(l.text)), mark)
+// hasMark returns the length of the field name that line l opens with, or
+// 0.
+func hasMark(l line, mark []string) int {
+	low := strings.ToLower(clean(l.text))
+	for _, m := range mark {
+		if strings.HasPrefix(low, m) {
+			return len(m)
+		}
+	}
+	return 0
 }
 
 func isMarker(l line) bool {
-	for _, m := range []string{markSession, markQuestion, markAsked, markAnswered, markAnswer} {
-		if hasMark(l, m) {
+	for _, m := range [][]string{markSession, markQuestion, markAsked, markAnswered, markAnswer} {
+		if hasMark(l, m) > 0 {
 			return true
 		}
 	}
@@ -171,19 +253,19 @@ func isMarker(l line) bool {
 func unknown(s string) bool { return s == "" || strings.EqualFold(s, "unknown") }
 
 // find returns the index of the first line at or after from with mark, or -1.
-func (p *parser) find(from int, mark string) int {
+func (p *parser) find(from int, mark []string) int {
 	for i := from; i < len(p.lines); i++ {
-		if hasMark(p.lines[i], mark) {
+		if hasMark(p.lines[i], mark) > 0 {
 			return i
 		}
 	}
 	return -1
 }
 
-// value returns the value of the marker on line i: the rest of that line, or
-// the next non-empty line that is not itself a marker; and the line it is on.
-func (p *parser) value(i int, mark string) (string, int) {
-	rest := clean(clean(p.lines[i].text)[len(mark):])
+// value returns the value of the field on line i: the rest of that line, or
+// the next non-empty line that is not itself a field; and the line it is on.
+func (p *parser) value(i int, mark []string) (string, int) {
+	rest := clean(clean(p.lines[i].text)[hasMark(p.lines[i], mark):])
 	if rest != "" {
 		return rest, i
 	}
@@ -197,6 +279,81 @@ func (p *parser) value(i int, mark string) (string, int) {
 		return clean(p.lines[j].text), j
 	}
 	return "", i
+}
+
+// nameValue is value for a field that names people or offices. A value
+// that cannot be one (a sentence, a speaker's turn) is left where it is,
+// the field read as unknown, and a warning given.
+func (p *parser) nameValue(i int, mark []string) (string, int) {
+	v, at := p.value(i, mark)
+	if unknown(v) && v != "" {
+		return v, at
+	}
+	if v == "" {
+		// nothing to check
+	} else if _, _, isLabel := p.label(p.lines[at].text); isLabel && at != i {
+		v, at = "", i // the field is empty and the turns begin
+	} else if !looksLikeNames(v) {
+		p.warnf(p.lines[at].num, 1, "%q value %q is not a name; read as unknown", strings.TrimSuffix(mark[0], ":"), shorten(v))
+		return "", i
+	}
+	if v == "" {
+		p.warnf(p.lines[i].num, 1, "%q is empty; read as unknown", strings.TrimSuffix(mark[0], ":"))
+	}
+	return v, at
+}
+
+// looksLikeNames reports whether s can be a header value naming people or
+// offices ("Jennette Arnold OBE", "The Mayor", "Boris Johnson (Chair,TfL)",
+// "Deputy Mayor for Transport and the Mayor"): capitalised words, small
+// connecting words, no sentence punctuation, a few words.
+func looksLikeNames(s string) bool {
+	if len(s) > 160 || strings.ContainsAny(s, "?!;:“”\"") {
+		return false
+	}
+	outside := bracketed.ReplaceAllString(s, " ")
+	words := strings.FieldsFunc(outside, func(r rune) bool { return unicode.IsSpace(r) || r == ',' || r == '&' })
+	if len(words) == 0 || len(words) > 12 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(words[0]); !unicode.IsUpper(r) {
+		return false
+	}
+	for i, w := range words {
+		if strings.HasSuffix(w, ".") && i == len(words)-1 && len(w) > 4 {
+			return false // a full stop ends a sentence, not "Dr." or "St."
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !headerSmallWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+var bracketed = regexp.MustCompile(`\([^()]*\)|\[[^\[\]]*\]`)
+
+// Small words that may sit in a header value between names and offices.
+var headerSmallWords = map[string]bool{"and": true, "of": true, "for": true, "the": true, "de": true,
+	"van": true, "von": true, "der": true, "la": true, "le": true, "du": true, "da": true,
+	"di": true, "bin": true, "al": true, "to": true, "on": true, "behalf": true}
+
+// looksLikeGroup reports whether s can be the asker's group ("Labour
+// Group", "GLA Conservatives", "City Hall Greens").
+func looksLikeGroup(s string) bool {
+	return looksLikeNames(s) && len(strings.Fields(s)) <= 6 && !strings.Contains(s, "(")
+}
+
+func shorten(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	return string([]rune(s)[:57]) + "..."
+}
+
+// warnf records a warning at a position of the file.
+func (p *parser) warnf(line, col int, format string, args ...any) {
+	p.t.Warnings = append(p.t.Warnings, &ParseError{File: p.t.File, Line: line, Col: col, Err: fmt.Errorf(format, args...)})
 }
 
 func (p *parser) parse() error {
@@ -220,7 +377,7 @@ func (p *parser) parse() error {
 	// Title: the first non-empty line before the header that is not the MQT line.
 	for i := 0; i < headerStart; i++ {
 		s := clean(p.lines[i].text)
-		if s == "" || hasMark(p.lines[i], markMQT) {
+		if s == "" || hasMark(p.lines[i], markMQT) > 0 {
 			continue
 		}
 		if t.Title == "" && !unknown(s) {
@@ -229,7 +386,7 @@ func (p *parser) parse() error {
 		break
 	}
 	if i := p.find(0, markMQT); i >= 0 && i < headerStart {
-		t.MQTDate = parseDate(clean(p.lines[i].text)[len(markMQT):])
+		t.MQTDate = parseDate(clean(p.lines[i].text)[hasMark(p.lines[i], markMQT):])
 	}
 	if iSession >= 0 {
 		v, _ := p.value(iSession, markSession)
@@ -245,12 +402,12 @@ func (p *parser) parse() error {
 	var askedOf, questionBy, group string
 	if iQuestion >= 0 {
 		var at int
-		questionBy, at = p.value(iQuestion, markQuestion)
+		questionBy, at = p.nameValue(iQuestion, markQuestion)
 		qStart = max(qStart, at+1)
 		// The group is the next non-empty line before Asked Of, if any.
 		for j := at + 1; j < len(p.lines) && (iAsked < 0 || j < iAsked); j++ {
 			if s := clean(p.lines[j].text); s != "" {
-				if !isMarker(p.lines[j]) {
+				if _, _, isLabel := p.label(p.lines[j].text); !isMarker(p.lines[j]) && !isLabel && looksLikeGroup(s) {
 					group = s
 					qStart = max(qStart, j+1)
 				}
@@ -260,7 +417,7 @@ func (p *parser) parse() error {
 	}
 	if iAsked >= 0 {
 		var at int
-		askedOf, at = p.value(iAsked, markAsked)
+		askedOf, at = p.nameValue(iAsked, markAsked)
 		qStart = max(qStart, at+1)
 	}
 	if !unknown(group) {
@@ -276,12 +433,12 @@ func (p *parser) parse() error {
 	if i := p.find(qStart, markAnswered); i >= 0 {
 		qEnd = min(qEnd, i)
 		var at int
-		answeredBy, at = p.value(i, markAnswered)
+		answeredBy, at = p.nameValue(i, markAnswered)
 		aStart = at + 1
 	} else if qEnd < len(p.lines) {
 		// "Answer for" lines but no "Answered By:": the answer follows them.
 		aStart = qEnd
-		for aStart < len(p.lines) && (hasMark(p.lines[aStart], markAnswer) || clean(p.lines[aStart].text) == "") {
+		for aStart < len(p.lines) && (hasMark(p.lines[aStart], markAnswer) > 0 || clean(p.lines[aStart].text) == "") {
 			aStart++
 		}
 	} else {
@@ -323,6 +480,12 @@ func (p *parser) parse() error {
 			answerer = t.AskedOf[0]
 			answerer.Role = ""
 			answerer.Printed = ""
+		} else {
+			// Neither field names anyone: questions at Mayor's Question
+			// Time are put to the Mayor.
+			answerer = p.resolve("The Mayor")
+			answerer.Role = ""
+			answerer.Printed = ""
 		}
 		t.Turns = append(t.Turns, p.turns(aStart, len(p.lines), answerer)...)
 	}
@@ -351,6 +514,10 @@ func (p *parser) turns(from, to int, unlabelled Speaker) []Turn {
 		begin := cur.Span.ByteBegin
 		if p.t.BOM {
 			begin -= 3
+		}
+		if max := p.rd.maxTurn(); textEnd-textStart > max && p.err == nil {
+			line, col := position([]byte(p.src), textStart+max)
+			p.err = &ParseError{p.t.File, line, col, fmt.Errorf("%w: the turn from line %d passes the limit of %d bytes here", ErrTooLarge, cur.Line, max)}
 		}
 		cur.Span = p.span(begin, textEnd)
 		cur.TextSpan = p.span(textStart, textEnd)
