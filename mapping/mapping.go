@@ -95,6 +95,8 @@ type Mapper struct {
 	detector *bodies.Detector
 	// links are the sameAs IRIs of people and bodies, by their IRI.
 	links map[quad.IRI][]string
+	// unmatched are the links whose subject is in neither register.
+	unmatched []bodies.Link
 }
 
 // New returns a Mapper for c. A link whose subject names nothing is an
@@ -125,6 +127,9 @@ func New(c Config) (*Mapper, error) {
 			return nil, fmt.Errorf("%s:%d: %q is neither an IRI nor the name of a body or person", l.File, l.Line, l.Subject)
 		}
 		m.links[s] = union(m.links[s], []string{l.SameAs})
+		if !m.known(l.Subject) {
+			m.unmatched = append(m.unmatched, l)
+		}
 	}
 	return m, nil
 }

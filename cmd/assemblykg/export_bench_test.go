@@ -71,7 +71,7 @@ func loadArchive(b *testing.B) *benchArchive {
 			archiveErr = err
 			return
 		}
-		if a.pipe, err = newPipeline(opts); err != nil {
+		if a.pipe, err = newPipeline(opts, io.Discard); err != nil {
 			archiveErr = err
 			return
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"runtime"
 
 	"github.com/cayleygraph/quad"
@@ -52,7 +53,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 	if err := opts.validate(); err != nil {
 		return err
 	}
-	pipe, err := newPipeline(opts)
+	pipe, err := newPipeline(opts, s.err)
 	if err != nil {
 		return err
 	}
@@ -94,12 +95,12 @@ type pipeline struct {
 	mapper *mapping.Mapper
 }
 
-func newPipeline(opts mapOptions) (*pipeline, error) {
+func newPipeline(opts mapOptions, warn io.Writer) (*pipeline, error) {
 	reg, err := opts.registry.people()
 	if err != nil {
 		return nil, err
 	}
-	m, err := opts.registry.mapper(opts.base, reg)
+	m, err := opts.registry.mapper(opts.base, reg, warn)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"os"
 
@@ -45,8 +46,9 @@ func (r *registryFlags) people() (*people.Register, error) {
 }
 
 // mapper reads the registers and links the flags name and returns the
-// mapper built from them.
-func (r *registryFlags) mapper(base string, reg *people.Register) (*mapping.Mapper, error) {
+// mapper built from them. Links whose subject is in neither register are
+// reported to warn with their file and line.
+func (r *registryFlags) mapper(base string, reg *people.Register, warn io.Writer) (*mapping.Mapper, error) {
 	breg, err := bodies.Default()
 	if err != nil {
 		return nil, err
@@ -67,7 +69,14 @@ func (r *registryFlags) mapper(base string, reg *people.Register) (*mapping.Mapp
 			return nil, err
 		}
 	}
-	return mapping.New(mapping.Config{Base: base, Version: Version, People: reg, Bodies: breg, Links: links})
+	m, err := mapping.New(mapping.Config{Base: base, Version: Version, People: reg, Bodies: breg, Links: links})
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range m.UnmatchedLinks() {
+		fmt.Fprintf(warn, "%s:%d: warning: %q is no body or person of the registers; its link applies only to a body of that name found in a transcript\n", l.File, l.Line, l.Subject)
+	}
+	return m, nil
 }
 
 // withFile opens path, hands it to read and closes it.
