@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/internal/textpos"
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
@@ -157,32 +158,7 @@ func (e *TermError) Unwrap() error { return e.Err }
 
 // ParseError reports where a reader found malformed input. Line and Col are
 // 1-based; zero when the parser did not say.
-type ParseError struct {
-	File      string
-	Line, Col int
-	Err       error
-}
-
-func (e *ParseError) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		b.WriteByte(':')
-	}
-	if e.Line > 0 {
-		fmt.Fprintf(&b, "%d:", e.Line)
-		if e.Col > 0 {
-			fmt.Fprintf(&b, "%d:", e.Col)
-		}
-	}
-	if b.Len() > 0 {
-		b.WriteByte(' ')
-	}
-	b.WriteString(e.Err.Error())
-	return b.String()
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
+type ParseError = textpos.Error
 
 // writeAll implements WriteQuads on top of WriteQuad.
 func writeAll(w interface{ WriteQuad(quad.Quad) error }, qs []quad.Quad) (int, error) {

@@ -1,11 +1,11 @@
 package synth
 
 import (
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
+
+	"github.com/assemblykg/assemblykg/internal/csvrow"
 )
 
 // person is one row of the people register, as the generator prints it.
@@ -35,66 +35,46 @@ var nameTitles = map[string]bool{
 	"Lady": true, "Professor": true, "Rev": true, "Reverend": true,
 }
 
-// csvRows reads a CSV file with a header row and calls fn with each row as
-// a map from column name to value.
-func csvRows(r io.Reader, file string, fn func(row map[string]string) error) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
+// csvRows reads a CSV file with a header row and calls fn with each row.
+func csvRows(r io.Reader, file string, fn func(row *csvrow.Row) error) error {
+	rows, err := csvrow.NewReader(r, file, nil)
 	if err != nil {
-		return fmt.Errorf("%s: header: %w", file, err)
+		return err
 	}
 	for {
-		rec, err := cr.Read()
+		row, err := rows.Next()
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
 		if err != nil {
-			return fmt.Errorf("%s: %w", file, err)
-		}
-		row := make(map[string]string, len(header))
-		for i, h := range header {
-			if i < len(rec) {
-				row[strings.TrimSpace(h)] = strings.TrimSpace(rec[i])
-			}
+			return err
 		}
 		if err := fn(row); err != nil {
-			line, _ := cr.FieldPos(0)
-			return fmt.Errorf("%s:%d: %w", file, line, err)
+			return err
 		}
 	}
-}
-
-func splitBar(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, "|") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // readPeople reads a people register (columns id, name, honorifics, groups,
 // offices).
 func readPeople(r io.Reader, file string) ([]person, error) {
 	var out []person
-	err := csvRows(r, file, func(row map[string]string) error {
-		p := person{id: row["id"], name: row["name"]}
+	err := csvRows(r, file, func(row *csvrow.Row) error {
+		p := person{id: row.Get("id"), name: row.Get("name")}
 		if p.name == "" {
-			return errors.New("person without a name")
+			return row.Errorf("name", "person without a name")
 		}
-		for _, h := range splitBar(row["honorifics"]) {
+		for _, h := range csvrow.List(row.Get("honorifics"), "|") {
 			if nameTitles[h] {
 				p.titles = append(p.titles, h)
 			} else {
 				p.postNominals = append(p.postNominals, h)
 			}
 		}
-		if g := splitBar(row["groups"]); len(g) > 0 {
+		if g := csvrow.List(row.Get("groups"), "|"); len(g) > 0 {
 			p.group = g[0]
 		}
-		for _, o := range splitBar(row["offices"]) {
+		for _, o := range csvrow.List(row.Get("offices"), "|") {
 			p.offices = append(p.offices, parseOffice(o))
 		}
 		out = append(out, p)
@@ -122,8 +102,8 @@ func (o office) covers(date string) bool {
 // readBodies reads a bodies registry (columns name, kind, aliases, acronyms).
 func readBodies(r io.Reader, file string) ([]body, error) {
 	var out []body
-	err := csvRows(r, file, func(row map[string]string) error {
-		b := body{name: row["name"], kind: row["kind"], aliases: splitBar(row["aliases"]), acronyms: splitBar(row["acronyms"])}
+	err := csvRows(r, file, func(row *csvrow.Row) error {
+		b := body{name: row.Get("name"), kind: row.Get("kind"), aliases: csvrow.List(row.Get("aliases"), "|"), acronyms: csvrow.List(row.Get("acronyms"), "|")}
 		if b.name == "" {
 			return nil // a row being written; skip it
 		}

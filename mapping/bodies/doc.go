@@ -4,7 +4,8 @@
 // # Registry
 //
 // The registry ships as seeds/bodies.csv and users add or correct entries
-// with a file of the same shape (Registry.Merge). The CSV columns are:
+// with a file of the same shape (Registry.Merge). The CSV columns, found
+// by the header in any order (other columns are ignored), are:
 //
 //	id,name,kind,parent,aliases,acronyms,same_as
 //

@@ -1,12 +1,13 @@
 package bodies
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"regexp"
 	"strings"
+
+	"github.com/assemblykg/assemblykg/internal/csvrow"
 )
 
 // Link pairs a body, by name or IRI as the file gives it, with an external
@@ -25,11 +26,6 @@ var (
 	wikidataPage   = regexp.MustCompile(`^https?://(?:www\.|m\.)?wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$`)
 )
 
-func headerKey(s string) string {
-	s = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(s, "\ufeff")))
-	return strings.NewReplacer(" ", "", "-", "", ":", "", "_", "").Replace(s)
-}
-
 // ReadLinks parses a reconciliation CSV, in the shape OpenRefine exports: a
 // header row, one column holding a body's name or IRI (headed name, label,
 // iri, id, subject, ...) and one holding the external IRI (headed sameAs,
@@ -39,60 +35,44 @@ func headerKey(s string) string {
 // empty (not reconciled) are skipped. A malformed row gives a *ParseError
 // naming file and line.
 func ReadLinks(r io.Reader, file string) ([]Link, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	subj, same := -1, -1
+	rows, err := csvrow.NewReader(r, file, ErrBadLink)
+	if err != nil {
+		return nil, err
+	}
+	subj, same := "", ""
+	for _, h := range rows.Header() {
+		k := csvrow.Key(h)
+		if subj == "" && subjectHeaders[k] {
+			subj = h
+		} else if same == "" && sameAsHeaders[k] {
+			same = h
+		}
+	}
+	if subj == "" || same == "" {
+		return nil, &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header %q needs a name column (name, label, iri, id, subject) and an external IRI column (sameAs, wikidata, url, match, reconciled)", ErrBadLink, strings.Join(rows.Header(), ","))}
+	}
 	var links []Link
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+		row, err := rows.Next()
+		if errors.Is(err, io.EOF) {
+			return links, nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &ParseError{file, pe.Line, fmt.Errorf("%w: %v", ErrBadLink, pe.Err)}
-			}
-			return nil, &ParseError{file, 0, err}
+			return nil, err
 		}
-		line, _ := cr.FieldPos(0)
-		if subj < 0 {
-			for i, h := range rec {
-				k := headerKey(h)
-				if subj < 0 && subjectHeaders[k] {
-					subj = i
-				} else if same < 0 && sameAsHeaders[k] {
-					same = i
-				}
-			}
-			if subj < 0 || same < 0 {
-				return nil, &ParseError{file, line, fmt.Errorf("%w: header %q needs a name column (name, label, iri, id, subject) and an external IRI column (sameAs, wikidata, url, match, reconciled)", ErrBadLink, strings.Join(rec, ","))}
-			}
-			continue
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		if subj >= len(rec) || same >= len(rec) {
-			return nil, &ParseError{file, line, fmt.Errorf("%w: %d fields, the header names column %d", ErrBadLink, len(rec), max(subj, same)+1)}
-		}
-		s, o := cleanSpace(rec[subj]), strings.TrimSpace(rec[same])
+		s, o := csvrow.Clean(row.Get(subj)), row.Get(same)
 		if o == "" {
 			continue
 		}
 		if s == "" {
-			return nil, &ParseError{file, line, fmt.Errorf("%w: external IRI %q without a body", ErrBadLink, o)}
+			return nil, row.Errorf(subj, "external IRI %q without a body", o)
 		}
 		iri, err := externalIRI(o)
 		if err != nil {
-			return nil, &ParseError{file, line, fmt.Errorf("%w: %v", ErrBadLink, err)}
+			return nil, row.Errorf(same, "%v", err)
 		}
-		links = append(links, Link{Subject: s, SameAs: iri, File: file, Line: line})
+		links = append(links, Link{Subject: s, SameAs: iri, File: file, Line: row.Line})
 	}
-	if subj < 0 {
-		return nil, &ParseError{file, 1, fmt.Errorf("%w: empty file, want a header row", ErrBadLink)}
-	}
-	return links, nil
 }
 
 func externalIRI(s string) (string, error) {

@@ -1,9 +1,7 @@
 package bodies
 
 import (
-	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"sort"
@@ -12,6 +10,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/assemblykg/assemblykg/internal/csvrow"
+	"github.com/assemblykg/assemblykg/internal/textpos"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/seeds"
 )
@@ -41,25 +41,18 @@ var Kinds = []string{
 	"university", "party", "assembly-group", "health", "other-public-body", KindOther,
 }
 
-// Errors wrapped by a *ParseError.
+// Errors wrapped by the *ParseError of a bad row.
 var (
 	ErrBadRow  = errors.New("bad bodies row")
 	ErrBadLink = errors.New("bad link row")
 )
 
-// ParseError reports a malformed line of a bodies or links file.
-type ParseError struct {
-	File string
-	Line int
-	Err  error
-}
+// ParseError reports a malformed line of a bodies or links file: file,
+// line and, where it lies in one, column.
+type ParseError = textpos.Error
 
-func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
-
-// Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-var header = []string{"id", "name", "kind", "parent", "aliases", "acronyms", "same_as"}
+// columns are the columns of a bodies file; others are ignored.
+var columns = []string{"id", "name", "kind", "parent", "aliases", "acronyms", "same_as"}
 
 // Registry holds bodies and finds them by id, name, alias or acronym.
 type Registry struct {
@@ -99,57 +92,48 @@ func Default() (*Registry, error) {
 // is already known replaces the earlier one. A parent must name a body of
 // the registry or of r.
 func (reg *Registry) Merge(r io.Reader, file string) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	type pending struct {
-		b    *Body
-		line int
+	rows, err := csvrow.NewReader(r, file, ErrBadRow)
+	if err != nil {
+		return err
 	}
-	var rows []pending
+	if err := rows.Require(columns...); err != nil {
+		return err
+	}
+	type pending struct {
+		b   *Body
+		row *csvrow.Row
+	}
+	var read []pending
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
+		row, err := rows.Next()
+		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &ParseError{file, pe.Line, fmt.Errorf("%w: %v", ErrBadRow, pe.Err)}
-			}
-			return &ParseError{file, 0, err}
+			return err
 		}
-		line, _ := cr.FieldPos(0)
-		if line == 1 {
-			if len(rec) != len(header) || !strings.EqualFold(strings.TrimPrefix(strings.TrimSpace(rec[0]), "\ufeff"), "id") {
-				return &ParseError{file, 1, fmt.Errorf("%w: header must be %s", ErrBadRow, strings.Join(header, ","))}
-			}
-			continue
-		}
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		b, err := parseRow(rec)
+		b, err := parseRow(row)
 		if err != nil {
-			return &ParseError{file, line, err}
+			return err
 		}
-		rows = append(rows, pending{b, line})
+		read = append(read, pending{b, row})
 	}
 	known := map[string]bool{}
 	for id := range reg.byID {
 		known[id] = true
 	}
-	for _, p := range rows {
+	for _, p := range read {
 		known[p.b.ID] = true
 	}
-	for _, p := range rows {
+	for _, p := range read {
 		if p.b.Parent != "" && !known[p.b.Parent] {
-			return &ParseError{file, p.line, fmt.Errorf("%w: unknown parent %q", ErrBadRow, p.b.Parent)}
+			return p.row.Errorf("parent", "unknown parent %q", p.b.Parent)
 		}
 		if p.b.Parent == p.b.ID {
-			return &ParseError{file, p.line, fmt.Errorf("%w: %q is its own parent", ErrBadRow, p.b.ID)}
+			return p.row.Errorf("parent", "%q is its own parent", p.b.ID)
 		}
 	}
-	for _, p := range rows {
+	for _, p := range read {
 		reg.Add(p.b)
 	}
 	return nil
@@ -157,39 +141,36 @@ func (reg *Registry) Merge(r io.Reader, file string) error {
 
 var slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
-func parseRow(rec []string) (*Body, error) {
-	if len(rec) != len(header) {
-		return nil, fmt.Errorf("%w: %d fields, want %d", ErrBadRow, len(rec), len(header))
-	}
+func parseRow(row *csvrow.Row) (*Body, error) {
 	b := &Body{
-		ID:       strings.TrimSpace(rec[0]),
-		Name:     cleanSpace(rec[1]),
-		Kind:     strings.TrimSpace(rec[2]),
-		Parent:   strings.TrimSpace(rec[3]),
-		Aliases:  splitList(rec[4]),
-		Acronyms: splitList(rec[5]),
-		SameAs:   splitList(rec[6]),
+		ID:       row.Get("id"),
+		Name:     csvrow.Clean(row.Get("name")),
+		Kind:     row.Get("kind"),
+		Parent:   row.Get("parent"),
+		Aliases:  csvrow.List(row.Get("aliases"), "|"),
+		Acronyms: csvrow.List(row.Get("acronyms"), "|"),
+		SameAs:   csvrow.List(row.Get("same_as"), "|"),
 	}
 	if b.Name == "" {
-		return nil, fmt.Errorf("%w: empty name", ErrBadRow)
+		return nil, row.Errorf("name", "empty name")
 	}
 	if b.ID == "" {
 		b.ID = slug.Of(b.Name)
 	}
 	if !slugShape.MatchString(b.ID) {
-		return nil, fmt.Errorf("%w: id %q is not a slug (lower-case ascii words joined by -)", ErrBadRow, b.ID)
+		return nil, row.Errorf("id", "id %q is not a slug (lower-case ascii words joined by -)", b.ID)
 	}
 	if !validKind(b.Kind) {
-		return nil, fmt.Errorf("%w: kind %q is not one of %s", ErrBadRow, b.Kind, strings.Join(Kinds, ", "))
+		return nil, row.Errorf("kind", "kind %q is not one of %s", b.Kind, strings.Join(Kinds, ", "))
 	}
 	for _, iri := range b.SameAs {
 		if !strings.HasPrefix(iri, "http://") && !strings.HasPrefix(iri, "https://") {
-			return nil, fmt.Errorf("%w: same_as %q is not an http(s) IRI", ErrBadRow, iri)
+			return nil, row.Errorf("same_as", "same_as %q is not an http(s) IRI", iri)
 		}
 	}
 	for _, a := range b.Acronyms {
 		if strings.ContainsFunc(a, unicode.IsSpace) {
-			return nil, fmt.Errorf("%w: acronym %q holds a space (put it in aliases)", ErrBadRow, a)
+			return nil, row.Errorf("acronyms", "acronym %q holds a space (put it in aliases)", a)
 		}
 	}
 	return b, nil
@@ -278,22 +259,6 @@ func (reg *Registry) Children(id string) []*Body {
 	return out
 }
 
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, "|") {
-		if f = cleanSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// cleanSpace turns no-break spaces into spaces, collapses runs of white
-// space and trims.
-func cleanSpace(s string) string {
-	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' }), " ")
-}
-
 // Key is the comparison form of a body name: NFC, lower case, "&" read as
 // "and", curly apostrophes straightened, a leading "the" dropped and other
 // punctuation turned into spaces. "The Evening Standard" and "evening
@@ -317,3 +282,7 @@ func Key(s string) string {
 	}
 	return strings.Join(f, " ")
 }
+
+// cleanSpace turns no-break spaces into spaces, collapses runs of white
+// space and trims.
+var cleanSpace = csvrow.Clean

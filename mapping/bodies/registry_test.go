@@ -223,3 +223,23 @@ func TestKeyAndSlug(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnsByName: a bodies file's columns are found by their header, in
+// any order and beside columns the registry does not read; an error names
+// the column of the bad field.
+func TestColumnsByName(t *testing.T) {
+	const data = "source,same_as,acronyms,aliases,parent,kind,name,id\n" +
+		"https://example.org/list,https://example.org/x,XB,the X,,agency,X Board,x-board\n"
+	reg, err := Load(strings.NewReader(data), "extra.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := reg.Lookup("XB")
+	if b == nil || b.ID != "x-board" || b.Name != "X Board" || b.Kind != "agency" || len(b.SameAs) != 1 || reg.Lookup("the X") != b {
+		t.Errorf("got %+v", b)
+	}
+	_, err = Load(strings.NewReader("name,id,kind,parent,aliases,acronyms,same_as\nX Board,x-board,club,,,,\n"), "extra.csv")
+	if err == nil || !strings.HasPrefix(err.Error(), "extra.csv:2:17: ") {
+		t.Errorf("bad kind: %v, want an error at extra.csv:2:17", err)
+	}
+}

@@ -7,7 +7,9 @@
 // how they are printed) and members.csv (every Assembly Member elected
 // 2000–2024, the Statutory Deputy Mayors and the Mayors, with the sources of
 // every row; see seeds/SOURCES.md). Users add or correct people with files of
-// either shape, told apart by the header. Resolve turns a printed name
+// either shape, told apart by the header (a members file has name and
+// terms columns); columns are found by the header, in any order, and a
+// people file needs only id and name. Resolve turns a printed name
 // ("Jennette Arnold OBE", "Jeanette Arnold", "Sir Bernard Hogan-Howe QPM")
 // into a person of the register; Holder says who held an office ("Mayor of
 // London") on a date; a person's SeatOn, PartyOn, GroupOn and RoleOn say what

@@ -5,53 +5,9 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/assemblykg/assemblykg/internal/csvrow"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 )
-
-// memberColumns are the positions of the columns of a members file; -1 for
-// a column the file does not have.
-type memberColumns struct {
-	name, wikidata, twfy, terms, parties, constituency, roles, source, notes int
-}
-
-// memberHeader recognises the header of a members file (name and terms
-// columns) and returns where each column is, or nil.
-func memberHeader(rec []string) *memberColumns {
-	c := &memberColumns{-1, -1, -1, -1, -1, -1, -1, -1, -1}
-	for i, h := range rec {
-		switch strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))) {
-		case "name":
-			c.name = i
-		case "wikidata":
-			c.wikidata = i
-		case "twfy_id":
-			c.twfy = i
-		case "terms":
-			c.terms = i
-		case "groups", "parties":
-			c.parties = i
-		case "constituency":
-			c.constituency = i
-		case "roles":
-			c.roles = i
-		case "source":
-			c.source = i
-		case "notes":
-			c.notes = i
-		}
-	}
-	if c.name < 0 || c.terms < 0 {
-		return nil
-	}
-	return c
-}
-
-func (c *memberColumns) get(rec []string, i int) string {
-	if i < 0 || i >= len(rec) {
-		return ""
-	}
-	return strings.TrimSpace(rec[i])
-}
 
 var (
 	wikidataID = regexp.MustCompile(`^Q[1-9][0-9]*$`)
@@ -59,60 +15,60 @@ var (
 )
 
 // member reads one row of a members file into the person of that name.
-func (reg *Register) member(rec []string, c *memberColumns) error {
-	name := c.get(rec, c.name)
+func (reg *Register) member(row *csvrow.Row) error {
+	name := row.Get("name")
 	if name == "" {
-		return fmt.Errorf("empty name")
+		return row.Errorf("name", "empty name")
 	}
 	p := reg.byKey[Key(name)]
 	if p == nil {
 		p = &Person{ID: slug.Of(name), Name: name}
 		if _, taken := reg.byID[p.ID]; taken {
-			return fmt.Errorf("%q has the id %q of another person; add a people row for it with an id of its own", name, p.ID)
+			return row.Errorf("name", "%q has the id %q of another person; add a people row for it with an id of its own", name, p.ID)
 		}
 		reg.add(p)
 	}
 	var seats []Seat
-	for _, t := range splitOn(c.get(rec, c.terms), ";") {
+	for _, t := range csvrow.List(row.Get("terms"), ";") {
 		period, ok := parsePeriod(t)
 		if !ok {
-			return fmt.Errorf("term %q: want FROM/UNTIL with YYYY-MM-DD dates", t)
+			return row.Errorf("terms", "term %q: want FROM/UNTIL with YYYY-MM-DD dates", t)
 		}
 		seats = append(seats, Seat{Period: period})
 	}
-	if cs := splitOn(c.get(rec, c.constituency), ";"); len(cs) > 0 {
+	if cs := csvrow.List(row.Get("constituency"), ";"); len(cs) > 0 {
 		if len(cs) != len(seats) {
-			return fmt.Errorf("%d constituencies for %d terms", len(cs), len(seats))
+			return row.Errorf("constituency", "%d constituencies for %d terms", len(cs), len(seats))
 		}
 		for i := range seats {
 			seats[i].Constituency = cs[i]
 		}
 	}
-	parties, err := affiliations(c.get(rec, c.parties))
+	parties, err := affiliations(partiesField(row))
 	if err != nil {
-		return err
+		return row.Errorf("groups", "%v", err)
 	}
 	var offices []Office
-	for _, r := range splitOn(c.get(rec, c.roles), ";") {
+	for _, r := range csvrow.List(row.Get("roles"), ";") {
 		post, when, dated := strings.Cut(r, "@")
 		o := Office{Post: strings.TrimSpace(post)}
 		if dated {
 			if o.Period, dated = parsePeriod(when); !dated {
-				return fmt.Errorf("role %q: want POST@FROM/UNTIL", r)
+				return row.Errorf("roles", "role %q: want POST@FROM/UNTIL", r)
 			}
 		}
 		offices = append(offices, o)
 	}
 	var ids []string
-	if q := c.get(rec, c.wikidata); q != "" {
+	if q := row.Get("wikidata"); q != "" {
 		if !wikidataID.MatchString(q) {
-			return fmt.Errorf("wikidata %q is not a Wikidata item id (Q123)", q)
+			return row.Errorf("wikidata", "wikidata %q is not a Wikidata item id (Q123)", q)
 		}
 		ids = append(ids, "http://www.wikidata.org/entity/"+q)
 	}
-	if t := c.get(rec, c.twfy); t != "" {
+	if t := row.Get("twfy_id"); t != "" {
 		if !twfyID.MatchString(t) {
-			return fmt.Errorf("twfy_id %q is not a TheyWorkForYou person number", t)
+			return row.Errorf("twfy_id", "twfy_id %q is not a TheyWorkForYou person number", t)
 		}
 		ids = append(ids, "https://www.theyworkforyou.com/mp/?p="+t)
 	}
@@ -123,10 +79,10 @@ func (reg *Register) member(rec []string, c *memberColumns) error {
 		p.Offices = addOffice(p.Offices, o, seats)
 	}
 	p.SameAs = union(p.SameAs, ids)
-	if s := c.get(rec, c.source); s != "" {
+	if s := row.Get("source"); s != "" {
 		p.Sources = union(p.Sources, []string{s})
 	}
-	if n := c.get(rec, c.notes); n != "" {
+	if n := row.Get("notes"); n != "" {
 		p.Notes = n
 	}
 	return nil
@@ -135,7 +91,7 @@ func (reg *Register) member(rec []string, c *memberColumns) error {
 // affiliations reads "Labour@2000-05-04/2004-06-10;Green" entries.
 func affiliations(s string) ([]Affiliation, error) {
 	var out []Affiliation
-	for _, e := range splitOn(s, ";") {
+	for _, e := range csvrow.List(s, ";") {
 		name, when, dated := strings.Cut(e, "@")
 		a := Affiliation{Name: strings.TrimSpace(name)}
 		if dated {
@@ -209,16 +165,6 @@ func addOffice(offices []Office, o Office, seats []Seat) []Office {
 	return append(offices, o)
 }
 
-func splitOn(s, sep string) []string {
-	var out []string
-	for _, f := range strings.Split(s, sep) {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
 func union(a, b []string) []string {
 	for _, s := range b {
 		found := false
@@ -230,4 +176,13 @@ func union(a, b []string) []string {
 		}
 	}
 	return a
+}
+
+// partiesField is the column of a members row that lists the parties a
+// person was elected for, headed groups or parties.
+func partiesField(row *csvrow.Row) string {
+	if g := row.Get("groups"); g != "" {
+		return g
+	}
+	return row.Get("parties")
 }

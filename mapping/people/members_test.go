@@ -127,13 +127,13 @@ func TestAssemblyGroup(t *testing.T) {
 func TestMembersErrors(t *testing.T) {
 	const head = "name,wikidata,twfy_id,terms,groups,constituency,roles,source,notes\n"
 	for _, b := range []struct{ csv, want string }{
-		{head + "Ann Example,,,2016-05-05,,,,,\n", "mine.csv:2: bad register row: term"},
-		{head + "Ann Example,,,2016-05-05/2012-05-03,,,,,\n", "mine.csv:2: bad register row: term"},
-		{head + "Ann Example,,,2016-05-05/;2021-05-06/,,Brent,,,\n", "mine.csv:2: bad register row: 1 constituencies for 2 terms"},
-		{head + "Ann Example,Q0,,,,,,,\n", "mine.csv:2: bad register row: wikidata"},
-		{head + "Ann Example,,p12,,,,,,\n", "mine.csv:2: bad register row: twfy_id"},
-		{head + "Ann Example,,,,Labour@2016,,,,\n", "mine.csv:2: bad register row: group"},
-		{head + ",,,,,,,,\n", "mine.csv:2: bad register row: empty name"},
+		{head + "Ann Example,,,2016-05-05,,,,,\n", "mine.csv:2:15: bad register row: term"},
+		{head + "Ann Example,,,2016-05-05/2012-05-03,,,,,\n", "mine.csv:2:15: bad register row: term"},
+		{head + "Ann Example,,,2016-05-05/;2021-05-06/,,Brent,,,\n", "mine.csv:2:40: bad register row: 1 constituencies for 2 terms"},
+		{head + "Ann Example,Q0,,,,,,,\n", "mine.csv:2:13: bad register row: wikidata"},
+		{head + "Ann Example,,p12,,,,,,\n", "mine.csv:2:14: bad register row: twfy_id"},
+		{head + "Ann Example,,,,Labour@2016,,,,\n", "mine.csv:2:16: bad register row: group"},
+		{head + ",,,,,,,,\n", "mine.csv:2:1: bad register row: empty name"},
 	} {
 		reg, _ := people.Default()
 		err := reg.Extend(strings.NewReader(b.csv), "mine.csv")

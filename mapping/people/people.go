@@ -1,7 +1,6 @@
 package people
 
 import (
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/assemblykg/assemblykg/internal/csvrow"
+	"github.com/assemblykg/assemblykg/internal/textpos"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/seeds"
 )
@@ -100,15 +101,9 @@ type Register struct {
 	byKey  map[string]*Person // normalised name or variant
 }
 
-// ParseError reports a malformed line of a register file.
-type ParseError struct {
-	File string
-	Line int
-	Err  error
-}
-
-func (e *ParseError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err) }
-func (e *ParseError) Unwrap() error { return e.Err }
+// ParseError reports a malformed line of a register file: file, line and,
+// where it lies in one, column.
+type ParseError = textpos.Error
 
 // ErrBadRow is wrapped by errors about a row of the register.
 var ErrBadRow = errors.New("bad register row")
@@ -150,67 +145,55 @@ func Default() (*Register, error) {
 func (reg *Register) Extend(r io.Reader, file string) error { return reg.read(r, file) }
 
 func (reg *Register) read(r io.Reader, file string) error {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	line := 0
-	var members *memberColumns
+	rows, err := csvrow.NewReader(r, file, ErrBadRow)
+	if err != nil {
+		return err
+	}
+	members := rows.Has("name") && rows.Has("terms")
+	if !members {
+		if err := rows.Require("id", "name"); err != nil {
+			return &ParseError{File: file, Line: 1, Err: fmt.Errorf("%w: header must be %s (people) or name,...,terms,groups,constituency,roles,... (members)", ErrBadRow, strings.Join(header, ","))}
+		}
+	}
 	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
+		row, err := rows.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return &ParseError{file, pe.Line, pe.Err}
-			}
-			return &ParseError{file, line + 1, err}
+			return err
 		}
-		line, _ = cr.FieldPos(0)
-		if line == 1 {
-			if members = memberHeader(rec); members != nil {
-				continue
-			}
-			if !strings.EqualFold(strings.TrimPrefix(rec[0], "\ufeff"), "id") {
-				return &ParseError{file, 1, fmt.Errorf("%w: header must be %s (people) or name,...,terms,groups,constituency,roles,... (members)", ErrBadRow, strings.Join(header, ","))}
+		if members {
+			if err := reg.member(row); err != nil {
+				return err
 			}
 			continue
-		}
-		if members != nil {
-			if err := reg.member(rec, members); err != nil {
-				return &ParseError{file, line, fmt.Errorf("%w: %v", ErrBadRow, err)}
-			}
-			continue
-		}
-		if len(rec) != len(header) {
-			return &ParseError{file, line, fmt.Errorf("%w: %d fields, want %d", ErrBadRow, len(rec), len(header))}
 		}
 		p := &Person{
-			ID:         strings.TrimSpace(rec[0]),
-			Name:       strings.TrimSpace(rec[1]),
-			Variants:   splitList(rec[2]),
-			Honorifics: splitList(rec[3]),
-			SameAs:     splitList(rec[6]),
+			ID:         row.Get("id"),
+			Name:       row.Get("name"),
+			Variants:   csvrow.List(row.Get("variants"), "|"),
+			Honorifics: csvrow.List(row.Get("honorifics"), "|"),
+			SameAs:     csvrow.List(row.Get("same_as"), "|"),
 		}
-		for _, g := range splitList(rec[4]) {
+		for _, g := range csvrow.List(row.Get("groups"), "|") {
 			p.Groups = append(p.Groups, Affiliation{Name: g})
 		}
 		if p.Name == "" {
-			return &ParseError{file, line, fmt.Errorf("%w: empty name", ErrBadRow)}
+			return row.Errorf("name", "empty name")
 		}
 		if p.ID == "" {
 			p.ID = slug.Of(p.Name)
 		}
-		for _, s := range splitList(rec[5]) {
+		for _, s := range csvrow.List(row.Get("offices"), "|") {
 			o, err := parseOffice(s)
 			if err != nil {
-				return &ParseError{file, line, fmt.Errorf("%w: %v", ErrBadRow, err)}
+				return row.Errorf("offices", "%v", err)
 			}
 			p.Offices = append(p.Offices, o)
 		}
 		reg.add(p)
 	}
-	return nil
 }
 
 func (reg *Register) add(p *Person) {
@@ -232,16 +215,6 @@ func (reg *Register) add(p *Person) {
 	for _, n := range append([]string{p.Name}, p.Variants...) {
 		reg.byKey[Key(n)] = p
 	}
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, f := range strings.Split(s, "|") {
-		if f = strings.TrimSpace(f); f != "" {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 func parseOffice(s string) (Office, error) {

@@ -90,10 +90,11 @@ func TestExtendAndErrors(t *testing.T) {
 		t.Errorf("extended register: %+v", p)
 	}
 	bad := []struct{ csv, want string }{
-		{"id,name\nx,y\n", "mine.csv:2:"},
-		{"id,name,variants,honorifics,groups,offices,same_as\nx,,,,,,\n", "mine.csv:2: bad register row: empty name"},
+		{"id,name\nx,y,z\n", "mine.csv:2: bad register row: 3 fields, the header has 2"},
+		{"id,name,variants,honorifics,groups,offices,same_as\nx,,,,,,\n", "mine.csv:2:3: bad register row: empty name"},
 		{"id,name,variants,honorifics,groups,offices,same_as\nx,X Y,,,,Mayor[2001..],\n", "mine.csv:2:"},
-		{"name,id\n", "mine.csv:1:"},
+		{"name,variants\n", "mine.csv:1:"},
+		{"", "mine.csv:1: bad register row: empty file"},
 	}
 	for _, b := range bad {
 		err := reg.Extend(strings.NewReader(b.csv), "mine.csv")

@@ -2,7 +2,8 @@ package transcript
 
 import (
 	"errors"
-	"fmt"
+
+	"github.com/assemblykg/assemblykg/internal/textpos"
 )
 
 // Errors for input that is not a transcript. A *ParseError wraps one of them.
@@ -16,18 +17,4 @@ var (
 
 // ParseError is an error at a position of a transcript file. Line and Col
 // are 1-based; Col counts code points.
-type ParseError struct {
-	File string
-	Line int
-	Col  int
-	Err  error
-}
-
-func (e *ParseError) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %v", e.File, e.Line, e.Col, e.Err)
-}
-
-func (e *ParseError) Unwrap() error { return e.Err }
-
-// MarshalText writes the error as its message, "file:line:col: reason".
-func (e *ParseError) MarshalText() ([]byte, error) { return []byte(e.Error()), nil }
+type ParseError = textpos.Error

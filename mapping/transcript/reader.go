@@ -79,7 +79,7 @@ func (rd *Reader) Parse(file string, data []byte) (*Transcript, error) {
 	}
 	if max := rd.maxFile(); len(data) > max {
 		line, col := position(data, max)
-		return nil, &ParseError{file, line, col, fmt.Errorf("%w: the file passes the limit of %d bytes here", ErrTooLarge, max)}
+		return nil, &ParseError{File: file, Line: line, Col: col, Err: fmt.Errorf("%w: the file passes the limit of %d bytes here", ErrTooLarge, max)}
 	}
 	if err := checkText(file, data); err != nil {
 		return nil, err
@@ -108,19 +108,19 @@ func position(data []byte, off int) (line, col int) {
 // checkText rejects input that is not UTF-8 text, with its position.
 func checkText(file string, data []byte) error {
 	if len(bytes.TrimSpace(bytes.ReplaceAll(data, []byte("\u00a0"), nil))) == 0 {
-		return &ParseError{file, 1, 1, ErrEmpty}
+		return &ParseError{File: file, Line: 1, Col: 1, Err: ErrEmpty}
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return &ParseError{file, 1, 1, fmt.Errorf("%w: UTF-16 byte order mark", ErrNotUTF8)}
+		return &ParseError{File: file, Line: 1, Col: 1, Err: fmt.Errorf("%w: UTF-16 byte order mark", ErrNotUTF8)}
 	}
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return &ParseError{file, line, col, fmt.Errorf("%w: invalid byte 0x%02x", ErrNotUTF8, data[i])}
+			return &ParseError{File: file, Line: line, Col: col, Err: fmt.Errorf("%w: invalid byte 0x%02x", ErrNotUTF8, data[i])}
 		case r == 0 || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' && r != '\v'):
-			return &ParseError{file, line, col, fmt.Errorf("%w: control character U+%04X", ErrBinary, r)}
+			return &ParseError{File: file, Line: line, Col: col, Err: fmt.Errorf("%w: control character U+%04X", ErrBinary, r)}
 		case r == '\n':
 			line, col = line+1, 0
 		}
@@ -366,7 +366,7 @@ func (p *parser) parse() error {
 		for first < len(p.lines)-1 && clean(p.lines[first].text) == "" {
 			first++
 		}
-		return &ParseError{t.File, p.lines[first].num, 1, ErrNoHeader}
+		return &ParseError{File: t.File, Line: p.lines[first].num, Col: 1, Err: ErrNoHeader}
 	}
 	headerStart := len(p.lines)
 	for _, i := range []int{iSession, iQuestion, iAsked} {
@@ -517,7 +517,7 @@ func (p *parser) turns(from, to int, unlabelled Speaker) []Turn {
 		}
 		if max := p.rd.maxTurn(); textEnd-textStart > max && p.err == nil {
 			line, col := position([]byte(p.src), textStart+max)
-			p.err = &ParseError{p.t.File, line, col, fmt.Errorf("%w: the turn from line %d passes the limit of %d bytes here", ErrTooLarge, cur.Line, max)}
+			p.err = &ParseError{File: p.t.File, Line: line, Col: col, Err: fmt.Errorf("%w: the turn from line %d passes the limit of %d bytes here", ErrTooLarge, cur.Line, max)}
 		}
 		cur.Span = p.span(begin, textEnd)
 		cur.TextSpan = p.span(textStart, textEnd)
