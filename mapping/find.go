@@ -1,6 +1,7 @@
 package mapping
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/assemblykg/assemblykg/mapping/bodies"
@@ -32,6 +33,7 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 				Turn:    turn.Position,
 			})
 		}
+		next := 0
 		for _, c := range claims.Find(turn.Text) {
 			mc := Claim{
 				Kind:     claimKinds[c.Kind],
@@ -46,10 +48,16 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 				mc.Unit = c.Unit
 				mc.UnitCode = c.Currency
 			}
-			seen := map[*bodies.Body]bool{}
-			for _, mn := range found {
-				if mn.Begin >= c.Sentence.Begin && mn.End <= c.Sentence.End && !seen[mn.Body] {
-					seen[mn.Body] = true
+			// mentions and claims come in text order: skip the mentions
+			// before the sentence once, and look only at those inside it
+			for next < len(found) && found[next].End <= c.Sentence.Begin {
+				next++
+			}
+			for _, mn := range found[next:] {
+				if mn.Begin >= c.Sentence.End {
+					break
+				}
+				if mn.Begin >= c.Sentence.Begin && mn.End <= c.Sentence.End && !slices.Contains(mc.About, mn.Body) {
 					mc.About = append(mc.About, mn.Body)
 				}
 			}

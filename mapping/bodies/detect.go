@@ -413,7 +413,7 @@ func acronymShape(s string) bool {
 // mint returns the body named by the form-found span [i, e): a registry body
 // with that name, the body minted earlier in this transcript, or a new one.
 func (s *Scanner) mint(text string, toks []token, i, e int) *Body {
-	name := cleanSpace(strings.NewReplacer("’", "'").Replace(text[toks[i].b0:toks[e-1].b1]))
+	name := cleanSpace(strings.ReplaceAll(text[toks[i].b0:toks[e-1].b1], "’", "'"))
 	k := Key(name)
 	if b := s.d.reg.byKey[k]; b != nil {
 		return b

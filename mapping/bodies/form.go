@@ -19,6 +19,11 @@ var headNouns = set(
 // name a party before "Party" ("the Conservative Party").
 var partyWords = set("labour", "conservative", "tory", "liberal", "democrat", "green", "social")
 
+// maxNameTokens bounds how far back from its head noun a name found by its
+// form may reach, so that a long run of capitalised words costs time in
+// proportion to its length.
+const maxNameTokens = 24
+
 // partyHeads end the names of parties.
 var partyHeads = set("party", "democrats", "democrat")
 
@@ -182,7 +187,7 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 			}
 		} else {
 			sawAnd := false
-			for j := k - 1; j >= 0; j-- {
+			for j := k - 1; j >= 0 && k-j <= maxNameTokens; j-- {
 				right := toks[j+1]
 				x := toks[j]
 				if x.bracket {

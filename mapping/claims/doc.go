@@ -17,7 +17,10 @@
 // horrifying... slow"), editorial [insertions] and (brackets), no-break
 // spaces. A blank line always ends a sentence; so does a single line break
 // unless the next line goes on in lower case, so list items and table rows
-// printed one to a line are sentences of their own.
+// printed one to a line are sentences of their own. A run of text without
+// a sentence break is cut at the last space before MaxSentence code points,
+// so the work per sentence, and the sentence every claim quotes, stay
+// bounded whatever the length of the text.
 //
 // # Numeric claims
 //

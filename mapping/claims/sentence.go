@@ -144,6 +144,11 @@ func (t *runeText) wordBefore(i int) string {
 	return string(t.r[j:i])
 }
 
+// MaxSentence is the most code points a sentence holds: a longer run of
+// text without a sentence break (a list printed on one line, a text that
+// lost its full stops) is cut at the last space before the limit.
+const MaxSentence = 1000
+
 // Sentences splits text into sentences, in order and without overlap.
 func Sentences(text string) []Sentence {
 	return newRuneText(text).sentences()
@@ -155,6 +160,22 @@ func (t *runeText) sentences() []Sentence {
 	start := 0
 	depth := 0 // open brackets
 	emit := func(end int) {
+		for end-start > MaxSentence {
+			// a run of text without a sentence break: cut it at the last
+			// space before the limit, so that no sentence, and no claim
+			// that quotes it, grows with the text
+			cut := start + MaxSentence
+			for k := cut; k > start+MaxSentence/2; k-- {
+				if unicode.IsSpace(r[k]) {
+					cut = k
+					break
+				}
+			}
+			if s, ok := t.sentence(start, cut); ok {
+				out = append(out, s)
+			}
+			start = cut
+		}
 		if s, ok := t.sentence(start, end); ok {
 			out = append(out, s)
 		}

@@ -106,3 +106,28 @@ func checkSentences(t *testing.T, text string, ss []Sentence) {
 		prevEnd, prevByte = s.End, s.ByteEnd
 	}
 }
+
+// A text without sentence breaks is cut into sentences of at most
+// MaxSentence code points, at spaces, so that claims quoting their sentence
+// do not grow with the text.
+func TestSentencesCapped(t *testing.T) {
+	text := strings.Repeat("and the borough built 12 homes for 300 families ", 500)
+	ss := Sentences(text)
+	if len(ss) < 2 {
+		t.Fatalf("got %d sentences", len(ss))
+	}
+	for i, s := range ss {
+		if n := s.End - s.Begin; n > MaxSentence {
+			t.Errorf("sentence %d has %d code points, more than %d", i, n, MaxSentence)
+		}
+		if i > 0 && strings.TrimSpace(text[ss[i-1].ByteEnd:s.ByteBegin]) != "" {
+			t.Errorf("text lost between sentences %d and %d", i-1, i)
+		}
+		if i > 0 && text[s.ByteBegin-1] != ' ' {
+			t.Errorf("sentence %d starts inside a word: %q", i, s.Text[:20])
+		}
+	}
+	if got := len(Find(text)); got != 1000 {
+		t.Errorf("got %d claims, want 1000 (two per phrase)", got)
+	}
+}
