@@ -23,4 +23,12 @@
 //	question/{key}/text#char={b},{e}  a mention (RFC 5147 code-point range)
 //	question/{key}/turn/{n}/claim/{k} a claim made in turn n
 //	graph/{key}                       the named graph of the transcript
+//	graph/register                    the register graph
+//
+// Graphs: a transcript's graph holds the quads whose subject is its graph,
+// its question or an IRI under the question (turns, text, mentions,
+// claims). Everything else the mapping says — people, bodies, roles, posts,
+// memberships, the session, the software — goes to Graph.Register, and a
+// Register gathers it from many transcripts into the one register graph,
+// where each quad appears once.
 package mapping

@@ -21,6 +21,10 @@ import (
 type Graph struct {
 	Label quad.IRI
 	Quads []quad.Quad
+	// Register holds the descriptions of the people, bodies, posts,
+	// memberships, session and software the graph refers to, labelled with
+	// the register graph; a Register gathers them once for many graphs.
+	Register []quad.Quad
 }
 
 // Mention is a body named in a turn, with code-point offsets into the
@@ -323,7 +327,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		}
 	}
 	e.describe(t)
-	return Graph{Label: e.label, Quads: e.quads}
+	return e.split(item)
 }
 
 var claimClass = map[ClaimKind]quad.IRI{

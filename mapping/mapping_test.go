@@ -44,8 +44,9 @@ func mapOne(t testing.TB, base, text string) mapping.Graph {
 	return m.Map(tr, f)
 }
 
+// has tells whether g's own quads or its register quads hold the triple.
 func has(g mapping.Graph, s, p string, o quad.Value) bool {
-	for _, q := range g.Quads {
+	for _, q := range append(g.Quads[:len(g.Quads):len(g.Quads)], g.Register...) {
 		if q.Subject == quad.IRI(s) && q.Predicate == quad.IRI(p) && q.Object == o {
 			return true
 		}

@@ -31,6 +31,11 @@ const DefaultBase = "https://w3id.org/assemblykg/id/"
 // graph it describes.
 const GraphPath = "graph/"
 
+// RegisterGraph is where, under the base, the register graph is minted: the
+// one named graph that describes the people, bodies, posts, memberships,
+// sessions and the software the transcripts' graphs refer to.
+const RegisterGraph = GraphPath + "register"
+
 // Prefix pairs a prefix with its namespace.
 type Prefix struct{ Prefix, Namespace string }
 

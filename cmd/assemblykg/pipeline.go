@@ -46,9 +46,11 @@ func (o *mapOptions) validate() error {
 }
 
 // mapCollected reads and maps the transcripts among inputs, in parallel, and
-// calls emit with each graph in input order. A transcript that cannot be
-// read is reported to onError and skipped; mapCollected then returns an
-// inputFailures error counting them, after every other graph was emitted.
+// calls emit with each graph in input order, then with the register graph
+// describing the people, bodies and sessions they refer to. A transcript
+// that cannot be read is reported to onError and skipped; mapCollected then
+// returns an inputFailures error counting them, after every other graph was
+// emitted.
 func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s streams, emit func(label quad.IRI, quads []quad.Quad) error) error {
 	if err := opts.validate(); err != nil {
 		return err
@@ -58,8 +60,9 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 		return err
 	}
 	var (
-		failed []error
-		labels mapping.Labels
+		failed   []error
+		labels   mapping.Labels
+		register = pipe.mapper.NewRegister()
 	)
 	err = ordered.Map(ctx, len(inputs), opts.workers, func(i int) (mapping.Graph, error) {
 		return pipe.mapInput(inputs[i], s)
@@ -77,6 +80,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 		if err := emit(g.Label, g.Quads); err != nil {
 			return err
 		}
+		register.Add(g)
 		if opts.onGraph != nil {
 			opts.onGraph(inputs[i].Path, len(g.Quads))
 		}
@@ -84,6 +88,12 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 	})
 	if err != nil {
 		return err
+	}
+	if register.Len() > 0 {
+		r := register.Graph()
+		if err := emit(r.Label, r.Quads); err != nil {
+			return err
+		}
 	}
 	return inputErrors(failed)
 }

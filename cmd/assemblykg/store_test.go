@@ -94,3 +94,19 @@ func TestLoadThenQueryMentions(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadFoldersSeparately: loading the seed and the development corpus in
+// two runs gives the answers of loading them together: the second run's
+// register graph adds to the first's instead of replacing it.
+func TestLoadFoldersSeparately(t *testing.T) {
+	inputs := corpusInputs(t)
+	if len(inputs) < 2 {
+		t.Skip("needs the development corpus")
+	}
+	together, _ := loadInto(t, store.Bolt, filepath.Join(t.TempDir(), "kg.db"), inputs)
+	path := filepath.Join(t.TempDir(), "kg.db")
+	loadInto(t, store.Bolt, path, inputs[:1])
+	if apart, _ := loadInto(t, store.Bolt, path, inputs[1:]); apart != together {
+		t.Errorf("two loads answer otherwise than one load of both folders")
+	}
+}

@@ -141,7 +141,13 @@ func dedupKey(q quad.Quad) any {
 // waiting, or by Flush. If a load stops part way (the context is cancelled,
 // the process dies), the store still opens and putting the graphs again
 // completes it.
+//
+// The register graph (ontology.RegisterGraph under any base) is updated by
+// subject instead: see PutSubjects.
 func (l *Loader) Put(ctx context.Context, label quad.IRI, quads []quad.Quad) error {
+	if IsRegister(label) {
+		return l.PutSubjects(ctx, label, quads)
+	}
 	return l.put(ctx, label, quads, true)
 }
 
@@ -155,6 +161,12 @@ func (l *Loader) Merge(ctx context.Context, label quad.IRI, quads []quad.Quad) e
 }
 
 func (l *Loader) put(ctx context.Context, label quad.IRI, quads []quad.Quad, replace bool) error {
+	return l.putSome(ctx, label, quads, replace, nil)
+}
+
+// putSome is put that, when replacing and only is not nil, removes only
+// the quads of the graph for which only returns true.
+func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad, replace bool, only func(quad.Quad) bool) error {
 	s := l.s
 	fail := func(err error) error { return &Error{Op: "load", Store: s.name(), Graph: label, Err: err} }
 	if s.ro {
@@ -211,7 +223,7 @@ func (l *Loader) put(ctx context.Context, label quad.IRI, quads []quad.Quad, rep
 		for _, q := range old {
 			k := keyOf(q)
 			have[k] = struct{}{}
-			if _, ok := wantKeys[k]; !ok {
+			if _, ok := wantKeys[k]; !ok && (only == nil || only(q)) {
 				del = append(del, q)
 			}
 		}

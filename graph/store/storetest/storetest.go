@@ -38,6 +38,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"Interrupted", testInterrupted},
 		{"OneBatch", testOneBatch},
 		{"Merge", testMerge},
+		{"Register", testRegister},
 		{"Gizmo", testGizmo},
 	}
 	for _, tc := range tests {
@@ -371,6 +372,33 @@ func testMerge(t *testing.T, b Backend) {
 			CheckAnswers(t, s)
 		}
 		s.Close()
+	}
+}
+
+// testRegister: the register graph is updated by subject, so a second
+// load keeps the first load's subjects and replaces what it says anew.
+func testRegister(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	reg := quad.IRI("https://example.org/kg/graph/register")
+	name := quad.IRI("http://xmlns.com/foaf/0.1/name")
+	a, bb, c := quad.IRI("https://example.org/kg/person/a"), quad.IRI("https://example.org/kg/person/b"), quad.IRI("https://example.org/kg/person/c")
+	put := func(qs ...quad.Quad) store.Progress {
+		t.Helper()
+		return load(t, ctx, s, store.Graph{Label: reg, Quads: qs})
+	}
+	q := func(s quad.IRI, o string) quad.Quad { return quad.Quad{Subject: s, Predicate: name, Object: quad.String(o), Label: reg} }
+	put(q(a, "A"), q(bb, "B"))
+	p := put(q(bb, "B corrected"), q(c, "C"))
+	if p.Added != 2 || p.Removed != 1 {
+		t.Errorf("second load: %d added, %d removed; want 2 added (B corrected, C), 1 removed (B)", p.Added, p.Removed)
+	}
+	if n := count(t, s); n != 3 {
+		t.Errorf("%d quads after two loads, want 3", n)
+	}
+	if p := put(q(a, "A")); p.Added != 0 || p.Removed != 0 {
+		t.Errorf("A of the first load was not kept: %d added, %d removed", p.Added, p.Removed)
 	}
 }
 

@@ -1,0 +1,79 @@
+package mapping
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	ont "github.com/assemblykg/assemblykg/ontology"
+)
+
+// split parts the emitted quads into the transcript's own (its graph's
+// provenance, the source text, the question and everything under it) and
+// the rest, which describe things many transcripts refer to and go to the
+// register graph. The order of each part is the order of emission.
+func (e *emitter) split(item quad.IRI) Graph {
+	own := string(item) + "/"
+	register := e.m.RegisterGraph()
+	g := Graph{Label: e.label, Quads: e.quads[:0:0]}
+	for _, q := range e.quads {
+		s, _ := q.Subject.(quad.IRI)
+		if s == e.label || s == item || strings.HasPrefix(string(s), own) {
+			g.Quads = append(g.Quads, q)
+			continue
+		}
+		q.Label = register
+		g.Register = append(g.Register, q)
+	}
+	return g
+}
+
+// RegisterGraph returns the IRI of the register graph.
+func (m *Mapper) RegisterGraph() quad.IRI { return m.iri(ont.RegisterGraph) }
+
+// Register gathers the register descriptions of many transcripts' graphs
+// into one register graph in which every quad appears once. The zero
+// Register is not usable; get one from Mapper.NewRegister. It is not safe
+// for concurrent use.
+type Register struct {
+	label     quad.IRI
+	seen      map[quad.Quad]struct{}
+	bySubject map[string][]quad.Quad
+}
+
+// NewRegister returns an empty Register for m's register graph.
+func (m *Mapper) NewRegister() *Register {
+	return &Register{label: m.RegisterGraph(), seen: map[quad.Quad]struct{}{}, bySubject: map[string][]quad.Quad{}}
+}
+
+// Add gathers g's register quads.
+func (r *Register) Add(g Graph) {
+	for _, q := range g.Register {
+		if _, dup := r.seen[q]; dup {
+			continue
+		}
+		r.seen[q] = struct{}{}
+		k := q.Subject.String()
+		r.bySubject[k] = append(r.bySubject[k], q)
+	}
+}
+
+// Len is the number of quads gathered.
+func (r *Register) Len() int { return len(r.seen) }
+
+// Graph returns the register graph: subjects in IRI order, the quads of
+// each in the order they were first added. It is deterministic for the same
+// graphs added in the same order.
+func (r *Register) Graph() Graph {
+	subjects := make([]string, 0, len(r.bySubject))
+	for s := range r.bySubject {
+		subjects = append(subjects, s)
+	}
+	sort.Strings(subjects)
+	g := Graph{Label: r.label, Quads: make([]quad.Quad, 0, len(r.seen))}
+	for _, s := range subjects {
+		g.Quads = append(g.Quads, r.bySubject[s]...)
+	}
+	return g
+}
