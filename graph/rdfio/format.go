@@ -14,16 +14,6 @@ import (
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
-// Writer streams quads into one serialisation. WriteQuads has the shape of
-// quad.BatchWriter. Close flushes buffered output and returns the first error
-// met while writing; it does not close the underlying io.Writer. After an
-// error every later call returns the same error.
-type Writer interface {
-	WriteQuad(quad.Quad) error
-	WriteQuads([]quad.Quad) (int, error)
-	Close() error
-}
-
 // Options configure writers.
 type Options struct {
 	// Prefixes are declared at the top of Turtle output, in this order, and

@@ -1,7 +1,6 @@
 package rdfio
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -17,13 +16,9 @@ import (
 //
 // It holds only the quads of the current subject.
 type jsonldWriter struct {
-	check   checker
-	w       *bufio.Writer
-	buf     []byte
+	base
 	ctx     *ldContext
 	context []byte // the "@context" value as written
-	err     error
-	closed  bool
 
 	started    bool
 	inGraph    bool       // a named graph object is open
@@ -72,7 +67,7 @@ type keyGroup struct {
 
 func newJSONLDWriter(w io.Writer, o Options) Writer {
 	jw := &jsonldWriter{
-		w:     bufio.NewWriterSize(w, 64<<10),
+		base:  newBase(w),
 		keys:  map[keySpec]keyChoice{},
 		types: map[string]string{},
 	}
@@ -97,14 +92,7 @@ func newJSONLDWriter(w io.Writer, o Options) Writer {
 }
 
 func (w *jsonldWriter) WriteQuad(q quad.Quad) error {
-	if w.closed {
-		return ErrClosed
-	}
-	if w.err != nil {
-		return w.err
-	}
-	if err := w.check.check(q); err != nil {
-		w.err = err
+	if err := w.accept(q); err != nil {
 		return err
 	}
 	if !w.started {
@@ -129,7 +117,7 @@ func (w *jsonldWriter) WriteQuad(q quad.Quad) error {
 func (w *jsonldWriter) WriteQuads(qs []quad.Quad) (int, error) { return writeAll(w, qs) }
 
 func (w *jsonldWriter) Close() error {
-	if !w.closed && w.err == nil {
+	return w.close(func() {
 		if !w.started {
 			w.start()
 		}
@@ -140,19 +128,7 @@ func (w *jsonldWriter) Close() error {
 		} else {
 			w.write([]byte("]\n}\n"))
 		}
-		if w.err == nil {
-			w.err = w.w.Flush()
-		}
-	}
-	w.closed = true
-	return w.err
-}
-
-func (w *jsonldWriter) write(b []byte) {
-	if w.err != nil {
-		return
-	}
-	_, w.err = w.w.Write(b)
+	})
 }
 
 func (w *jsonldWriter) start() {

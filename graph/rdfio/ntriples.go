@@ -1,7 +1,6 @@
 package rdfio
 
 import (
-	"bufio"
 	"io"
 
 	"github.com/cayleygraph/quad"
@@ -10,31 +9,20 @@ import (
 // lineWriter writes N-Triples (keepGraph false) or N-Quads (keepGraph true),
 // one statement per line in input order, per the RDF 1.1 grammars.
 type lineWriter struct {
-	check     checker
-	w         *bufio.Writer
-	buf       []byte
+	base
 	keepGraph bool
-	err       error
-	closed    bool
 }
 
 func newNTriplesWriter(w io.Writer, _ Options) Writer {
-	return &lineWriter{w: bufio.NewWriterSize(w, 64<<10)}
+	return &lineWriter{base: newBase(w)}
 }
 
 func newNQuadsWriter(w io.Writer, _ Options) Writer {
-	return &lineWriter{w: bufio.NewWriterSize(w, 64<<10), keepGraph: true}
+	return &lineWriter{base: newBase(w), keepGraph: true}
 }
 
 func (w *lineWriter) WriteQuad(q quad.Quad) error {
-	if w.closed {
-		return ErrClosed
-	}
-	if w.err != nil {
-		return w.err
-	}
-	if err := w.check.check(q); err != nil {
-		w.err = err
+	if err := w.accept(q); err != nil {
 		return err
 	}
 	b := appendNTNode(w.buf[:0], q.Subject)
@@ -48,21 +36,13 @@ func (w *lineWriter) WriteQuad(q quad.Quad) error {
 	}
 	b = append(b, " .\n"...)
 	w.buf = b
-	if _, err := w.w.Write(b); err != nil {
-		w.err = err
-	}
+	w.write(b)
 	return w.err
 }
 
 func (w *lineWriter) WriteQuads(qs []quad.Quad) (int, error) { return writeAll(w, qs) }
 
-func (w *lineWriter) Close() error {
-	if !w.closed && w.err == nil {
-		w.err = w.w.Flush()
-	}
-	w.closed = true
-	return w.err
-}
+func (w *lineWriter) Close() error { return w.close(func() {}) }
 
 // appendNTNode appends a term checked by checkQuad in N-Triples syntax.
 func appendNTNode(b []byte, v quad.Value) []byte {

@@ -1,7 +1,6 @@
 package rdfio
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -16,13 +15,9 @@ import (
 // label in "<graph> { ... }" and writes unlabelled quads outside any block,
 // in the default graph.
 type turtleWriter struct {
-	check    checker
-	w        *bufio.Writer
-	buf      []byte
+	base
 	prefixes []namespacePrefix // longest namespace first
 	vocab    map[quad.IRI]string
-	err      error
-	closed   bool
 	started  bool
 	lastS    quad.Value
 	lastP    quad.Value
@@ -44,7 +39,7 @@ func newTriGWriter(w io.Writer, o Options) Writer {
 }
 
 func newTurtleWriter(w io.Writer, o Options) Writer {
-	tw := &turtleWriter{w: bufio.NewWriterSize(w, 64<<10), vocab: map[quad.IRI]string{}}
+	tw := &turtleWriter{base: newBase(w), vocab: map[quad.IRI]string{}}
 	seen := map[string]bool{}
 	var b []byte
 	for _, p := range o.Prefixes {
@@ -78,14 +73,7 @@ func newTurtleWriter(w io.Writer, o Options) Writer {
 }
 
 func (w *turtleWriter) WriteQuad(q quad.Quad) error {
-	if w.closed {
-		return ErrClosed
-	}
-	if w.err != nil {
-		return w.err
-	}
-	if err := w.check.check(q); err != nil {
-		w.err = err
+	if err := w.accept(q); err != nil {
 		return err
 	}
 	b := w.buf[:0]
@@ -139,28 +127,21 @@ func (w *turtleWriter) WriteQuad(q quad.Quad) error {
 	b = w.appendNode(b, q.Object)
 	w.started, w.lastS, w.lastP = true, q.Subject, q.Predicate
 	w.buf = b
-	if _, err := w.w.Write(b); err != nil {
-		w.err = err
-	}
+	w.write(b)
 	return w.err
 }
 
 func (w *turtleWriter) WriteQuads(qs []quad.Quad) (int, error) { return writeAll(w, qs) }
 
 func (w *turtleWriter) Close() error {
-	if !w.closed && w.err == nil {
+	return w.close(func() {
 		if w.started {
-			_, w.err = w.w.WriteString(" .\n")
+			w.write([]byte(" .\n"))
 		}
-		if w.err == nil && w.lastG != nil {
-			_, w.err = w.w.WriteString("}\n")
+		if w.lastG != nil {
+			w.write([]byte("}\n"))
 		}
-		if w.err == nil {
-			w.err = w.w.Flush()
-		}
-	}
-	w.closed = true
-	return w.err
+	})
 }
 
 func (w *turtleWriter) appendPredicate(b []byte, p quad.IRI) []byte {
