@@ -107,7 +107,6 @@ func TestFind(t *testing.T) {
 			"Médecins Sans Frontières=Médecins Sans Frontières", "Medecins Sans Frontieres=Médecins Sans Frontières"}},
 		{"met office is not the met", "the Met Office forecast", []string{"Met Office=Met Office"}},
 	}
-	cases = append(cases, unseenCases...)
 	d := detector(t)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -117,57 +116,6 @@ func TestFind(t *testing.T) {
 			}
 		})
 	}
-}
-
-// unseenCases are variants the registry cannot list, one class each, in
-// invented names.
-var unseenCases = []struct {
-	name string
-	text string
-	want []string
-}{
-	// named groups by head noun
-	{"group: taskforce named after the Mayor", "the Mayor's Cycling Taskforce met twice", []string{"Mayor's Cycling Taskforce=Mayor's Cycling Taskforce*"}},
-	{"group: working group", "the Borough Liaison Working Group reported", []string{"Borough Liaison Working Group=Borough Liaison Working Group*"}},
-	{"group: steering group", "minutes of the Canal Safety Steering Group", []string{"Canal Safety Steering Group=Canal Safety Steering Group*"}},
-	{"group: review group", "the Estates Review Group and the Thames Coordinating Group", []string{
-		"Estates Review Group=Estates Review Group*", "Thames Coordinating Group=Thames Coordinating Group*"}},
-	{"group: unit", "the Scooter Theft Unit was disbanded", []string{"Scooter Theft Unit=Scooter Theft Unit*"}},
-	{"group: network", "the Riverside Tenants Network wrote", []string{"Riverside Tenants Network=Riverside Tenants Network*"}},
-	{"group: commission named after the Mayor", "the Mayor's Commission on Riverside Heritage and the Mayor's Night Economy Commission", []string{
-		"Mayor's Commission on Riverside Heritage=Mayor's Commission on Riverside Heritage*",
-		"Mayor's Night Economy Commission=Mayor's Night Economy Commission*"}},
-	{"group: media group", "a story in papers of the Northbank Media Group", []string{"Northbank Media Group=Northbank Media Group*"}},
-	{"group: generic words together", "the Housing and Planning Working Group met", []string{"Housing and Planning Working Group=Housing and Planning Working Group*"}},
-	{"group: generic references stay generic", "the Working Group, a Steering Group, the Mayor's Office, a Fire and Rescue Service and the Local Planning Authority", nil},
-	// "Full Name (FN)"
-	{"inline definition without head noun", "Streets for Everyone (SfE) wrote to us; SfE says", []string{
-		"Streets for Everyone=Streets for Everyone*", "SfE=Streets for Everyone*", "SfE=Streets for Everyone*"}},
-	{"inline definition with and", "the Riverside Boats and Moorings Authority (RBMA) and the RBMA", []string{
-		"Riverside Boats and Moorings Authority=Riverside Boats and Moorings Authority*",
-		"RBMA=Riverside Boats and Moorings Authority*", "RBMA=Riverside Boats and Moorings Authority*"}},
-	{"inline definition: possessive", "the Mayor's Office for Quiet Streets (MOQS) and MOQS", []string{
-		"Mayor's Office for Quiet Streets=Mayor's Office for Quiet Streets*",
-		"MOQS=Mayor's Office for Quiet Streets*", "MOQS=Mayor's Office for Quiet Streets*"}},
-	{"inline definition of a scheme is no body", "the Quiet Road Zone (QRZ) and the Night Tube Levy (NTL)", nil},
-	{"inline definition of an activity", "Riverside Policing (RP) and RP", []string{
-		"Riverside Policing=Riverside Policing*", "RP=Riverside Policing*", "RP=Riverside Policing*"}},
-	{"inline definition that does not spell", "Danny Smith (DS) and Brand New Thinking (XYZ)", nil},
-	// acronyms inside longer names
-	{"acronym inside a longer name", "the GLA Housing Unit and the GLA", []string{"GLA Housing Unit=GLA Housing Unit*", "GLA=Greater London Authority"}},
-	{"HM name", "HM Lighthouse Service and HM Revenue & Customs", []string{"HM Lighthouse Service=HM Lighthouse Service*", "HM Revenue & Customs=HM Revenue and Customs"}},
-	// case and short forms
-	{"mixed-case acronyms", "Ofsted, Ofgem, Ofwat and Ofcom", []string{"Ofsted=Ofsted", "Ofgem=Ofgem", "Ofwat=Ofwat", "Ofcom=Ofcom"}},
-	{"lower-case word in a known name", "Transport for london and the Greater London authority", []string{
-		"Transport for london=Transport for London", "Greater London authority=Greater London Authority"}},
-	{"two lost capitals are common nouns", "the greater london authority and London councils", nil},
-	// parties, here and abroad
-	{"party by head noun", "the Pirate Party and the Sweden Democrats and the Liberal Democrats", []string{
-		"Pirate Party=Pirate Party*", "Sweden Democrats=Sweden Democrats*", "Liberal Democrats=Liberal Democrats"}},
-	{"party adjective before another head is generic", "a Labour Council and a Green Council", []string{
-		"Labour=Labour Party", "Green=Green Party of England and Wales"}},
-	// precision
-	{"table cell figure ends a name", "Brent 3\nRiverside Patrol Unit 1", []string{"Riverside Patrol Unit=Riverside Patrol Unit*"}},
 }
 
 func TestFindOffsets(t *testing.T) {

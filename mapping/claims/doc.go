@@ -28,8 +28,14 @@
 // arrests", "six cases", "a further 11"), money ("£2.3 million" is 2300000,
 // unit and currency "GBP"), percentages ("45%", "45 per cent", unit
 // "percent"), measures ("18 metres"), fractions of change or of a whole
-// ("reduced by a half" is 0.5, "a third of", "1 in 4" is 0.25, unit
-// "fraction"). Words become numbers ("seven" is 7). The unit is what is
+// ("reduced by a half" is 0.5, "a third of", "down a quarter", "1 in 4" and
+// "one in four" are 0.25, "halve", "halved" and "halving" 0.5, unit
+// "fraction"), the figure given in brackets or dashes after a fraction
+// ("a third of households (34,000)"), approximate amounts ("nearly a quarter
+// of a million homes" is 250000 homes, "half a million"), every cell of a
+// table row of figures with its sign ("Wardens 60 55 -5" is 60, 55 and -5),
+// and spans of time stated as fact ("it is now three years since the
+// station closed"). Words become numbers ("seven" is 7). The unit is what is
 // counted: the noun that follows the figure ("arrests", "taxi ranks"); a
 // bare figure takes the unit of the figure before it in the same sentence.
 // The period is the time expression of the sentence nearest the figure,
@@ -44,7 +50,9 @@
 // "LSP5", "COVID-19", "phase 2", "[3]"),
 // ordinals, ages ("11-16 year olds", "the age of vehicles from 15 to 10"),
 // spans of time used as time frames ("two years later", "every two weeks"),
-// vague amounts ("tens of thousands", "one or two"), counts that point back
+// vague amounts ("tens of thousands", "one or two"), figures offered as
+// alternatives or under "might" ("it might take two weeks or twenty
+// years"), counts that point back
 // ("these three members"), counts of discourse items ("two categories",
 // "three questions"), figures inside an if-clause, and figures a question
 // only asks about: in a sentence ending in "?", a figure that follows a

@@ -347,7 +347,10 @@ func (sc *sentenceScan) figures() []figure {
 		if !ok {
 			continue
 		}
-		if sc.asked[f.first] || sc.hypo[f.first] {
+		if sc.asked[f.first] || sc.hypo[f.first] || sc.alternative(f) {
+			if f.words {
+				i = f.last
+			}
 			continue
 		}
 		if f.bare && f.currency == "" {
@@ -519,12 +522,25 @@ func (sc *sentenceScan) tail(f *figure, j int) bool {
 		if len(before) > 1 && isWord(before[0], "the", "a", "an") {
 			before = before[1:]
 		}
-		if (len(before) > 0 && timeFrameBefore[before[0].lower]) || timeFrameAfter[sc.tok(j+1).lower] ||
-			isPunct(sc.tok(j+1), "'", "’") {
+		asserted := isWord(sc.tok(j+1), "since") && sc.assertsDuration(f.first)
+		if !asserted && ((len(before) > 0 && timeFrameBefore[before[0].lower]) || timeFrameAfter[sc.tok(j+1).lower] ||
+			isPunct(sc.tok(j+1), "'", "’")) {
 			return false
 		}
 	}
 	return true
+}
+
+// assertsDuration reports a span of time stated as a fact ("it is now three
+// years since the station closed", "it has been two years since"): "is",
+// "been" or "now" among the words right before the figure.
+func (sc *sentenceScan) assertsDuration(first int) bool {
+	for _, w := range sc.prevWords(first, 3) {
+		if isWord(w, "is", "been", "now", "it's", "it’s", "was") {
+			return true
+		}
+	}
+	return false
 }
 
 // excludedBefore applies the rules that look at the words before a figure.
@@ -619,8 +635,9 @@ func (sc *sentenceScan) digitFigure(i int) (figure, bool) {
 	if i == sc.firstWordIndex() && isPunct(sc.tok(i+1), ".", ")") && !sc.tok(i+1).space {
 		return f, false
 	}
-	// "(1)", "[3]"
-	if isPunct(prev, "(", "[") && isPunct(sc.tok(i+1), ")", "]") {
+	// "(1)", "[3]"; but "a third of households (34,000)" gives the count
+	// the fraction stands for
+	if isPunct(prev, "(", "[") && isPunct(sc.tok(i+1), ")", "]") && !((tk.comma || tk.value >= 10) && sc.shareBefore(i)) {
 		return f, false
 	}
 	// dates: "6 May 2012", "May 2012", "July 4"
@@ -649,12 +666,48 @@ func (sc *sentenceScan) digitFigure(i int) (figure, bool) {
 	// number; a capitalised small word opening the sentence ("Around 300")
 	// is no name
 	if p := sc.tok(first - 1); isCapitalised(p) && !functionWords[p.lower] && !quantityModifiers[p.lower] && f.currency == "" && f.unit != "percent" {
-		if !(sc.tableRow && last == sc.lastContentIndex()) {
+		if !(sc.tableRow && (last == sc.lastContentIndex() || sc.numericCells(first))) {
 			return f, false
 		}
 	}
+	// a signed change in a row of figures: "Wardens 60 55 -5"
+	if sign := sc.tok(first - 1); f.currency == "" && first == i && isPunct(sign, "-", "+", "−", "–") && sign.space && !tk.space &&
+		(sc.tok(first-2).kind == numberToken || sc.tableRow && sc.numericCells(first)) {
+		if sign.text != "+" {
+			f.value = -f.value
+		}
+		f.b = sign.b
+	}
 	f.e = sc.toks[f.last].e
 	return f, true
+}
+
+// numericCells reports whether the tokens from i to the end of a table row
+// are two or more figures, with their signs and percent marks only: the
+// cells of a row such as "Wardens 60 55 -5".
+func (sc *sentenceScan) numericCells(i int) bool {
+	numbers := 0
+	for j := sc.firstNumberOfRow(); j < len(sc.toks); j++ {
+		tk := sc.toks[j]
+		switch {
+		case tk.kind == numberToken && tk.suffix == "":
+			numbers++
+		case isPunct(tk, "-", "+", "−", "–", "%", "£"):
+		default:
+			return false
+		}
+	}
+	return numbers >= 2 && i >= sc.firstNumberOfRow()
+}
+
+// firstNumberOfRow returns the index of the first figure of the sentence.
+func (sc *sentenceScan) firstNumberOfRow() int {
+	for j, tk := range sc.toks {
+		if tk.kind == numberToken || (isPunct(tk, "-", "+", "−", "–", "£") && sc.tok(j+1).kind == numberToken && !sc.tok(j+1).space) {
+			return j
+		}
+	}
+	return len(sc.toks)
 }
 
 // wordNumber reads a number written in words starting at i ("seven",
@@ -798,6 +851,9 @@ func (sc *sentenceScan) fraction(i int) (figure, bool) {
 	}
 	toks := sc.toks
 	tk := toks[i]
+	if f, ok := sc.share(i); ok {
+		return f, true
+	}
 	var v float64
 	last := i
 	if a, b, ok := strings.Cut(tk.lower, "-"); ok {
@@ -823,13 +879,93 @@ func (sc *sentenceScan) fraction(i int) (figure, bool) {
 	} else {
 		return figure{}, false
 	}
-	if !(isWord(sc.tok(i-1), "by") || isWord(sc.tok(last+1), "of")) {
-		return figure{}, false
-	}
 	if math.IsNaN(v) || v <= 0 {
 		return figure{}, false
 	}
+	// "nearly a quarter of a million homes", "half a million people": an
+	// amount, not a share
+	m := last + 1
+	if isWord(sc.tok(m), "of") {
+		m++
+	}
+	if isWord(sc.tok(m), "a") && isWord(sc.tok(m+1), "hundred", "thousand", "million", "billion") {
+		f := figure{value: v * multipliers[sc.tok(m+1).lower], b: tk.b, first: i, last: m + 1, words: true}
+		if !sc.tail(&f, m+2) {
+			return figure{}, false
+		}
+		f.e = toks[f.last].e
+		return f, true
+	}
+	if !(isWord(sc.tok(i-1), "by", "down", "up", "nearly", "almost", "around", "about", "roughly", "over", "under", "just", "some") || isWord(sc.tok(last+1), "of")) {
+		return figure{}, false
+	}
 	return figure{value: v, unit: "fraction", b: tk.b, e: toks[last].e, first: i, last: last, words: true}, true
+}
+
+// share reads "one in four" (0.25) and the verbs "halve", "halved" and
+// "halving" (0.5) at i.
+func (sc *sentenceScan) share(i int) (figure, bool) {
+	tk := sc.toks[i]
+	if isWord(tk, "halve", "halved", "halving") {
+		return figure{value: 0.5, unit: "fraction", b: tk.b, e: tk.e, first: i, last: i, words: true}, true
+	}
+	n, ok := unitWords[tk.lower]
+	if tk.lower == "one" {
+		n, ok = 1, true
+	}
+	if !ok || !isWord(sc.tok(i+1), "in") {
+		return figure{}, false
+	}
+	d, last := 0.0, i+2
+	switch x := sc.tok(i + 2); {
+	case x.kind == numberToken && x.suffix == "" && !x.dot:
+		d = x.value
+	case x.kind == wordToken:
+		v, l, ok := sc.wordNumber(i + 2)
+		if !ok {
+			return figure{}, false
+		}
+		d, last = v, l
+	}
+	if d <= n {
+		return figure{}, false
+	}
+	return figure{value: n / d, unit: "fraction", b: tk.b, e: sc.toks[last].e, first: i, last: last, words: true}, true
+}
+
+// alternative reports a figure offered as one of two ("it might take two
+// weeks or twenty years") or under "might": a guess, not a fact.
+func (sc *sentenceScan) alternative(f figure) bool {
+	for _, w := range sc.prevWords(f.first, 3) {
+		if isWord(w, "might") {
+			return true
+		}
+	}
+	isNumber := func(j int) bool {
+		tk := sc.tok(j)
+		if tk.kind == numberToken {
+			return true
+		}
+		_, ok := unitWords[tk.lower]
+		_, tens := tensWords[tk.lower]
+		return tk.kind == wordToken && (ok || tens)
+	}
+	for j := f.last + 1; j <= f.last+3 && j < len(sc.toks); j++ {
+		if isWord(sc.toks[j], "or") {
+			return isNumber(j+1) || isPunct(sc.tok(j+1), "£") && isNumber(j+2)
+		}
+		if sc.toks[j].kind != wordToken {
+			break
+		}
+	}
+	if isWord(sc.tok(f.first-1), "or") {
+		for j := f.first - 2; j >= f.first-4 && j >= 0; j-- {
+			if isNumber(j) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // numericClaims returns the numeric claims of a sentence.
@@ -856,6 +992,18 @@ func (t *runeText) numericClaims(st *sentenceText) []Claim {
 		})
 	}
 	return out
+}
+
+// shareBefore reports a fraction or a percentage among the few words
+// before token i.
+func (sc *sentenceScan) shareBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-8; j-- {
+		tk := sc.toks[j]
+		if isPunct(tk, "%") || isWord(tk, "percent", "cent") || (tk.kind == wordToken && fractionWords[tk.lower] > 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // yearLike reports a number printed as a year: four digits from 1800 to 2100.
