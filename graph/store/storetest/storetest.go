@@ -388,7 +388,9 @@ func testRegister(t *testing.T, b Backend) {
 		t.Helper()
 		return load(t, ctx, s, store.Graph{Label: reg, Quads: qs})
 	}
-	q := func(s quad.IRI, o string) quad.Quad { return quad.Quad{Subject: s, Predicate: name, Object: quad.String(o), Label: reg} }
+	q := func(s quad.IRI, o string) quad.Quad {
+		return quad.Quad{Subject: s, Predicate: name, Object: quad.String(o), Label: reg}
+	}
 	put(q(a, "A"), q(bb, "B"))
 	p := put(q(bb, "B corrected"), q(c, "C"))
 	if p.Added != 2 || p.Removed != 1 {
