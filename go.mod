@@ -11,7 +11,9 @@ require (
 	github.com/lib/pq v1.10.9
 	github.com/piprate/json-gold v0.9.1
 	github.com/spf13/pflag v1.0.10
+	github.com/syndtr/goleveldb v1.0.0
 	golang.org/x/text v0.16.0
+	google.golang.org/protobuf v1.34.2
 )
 
 require (
@@ -28,8 +30,6 @@ require (
 	github.com/prometheus/client_model v0.5.0 // indirect
 	github.com/prometheus/common v0.48.0 // indirect
 	github.com/prometheus/procfs v0.12.0 // indirect
-	github.com/syndtr/goleveldb v1.0.0 // indirect
 	github.com/tylertreat/BoomFilters v0.0.0-20210315201527-1a82519a3e43 // indirect
 	golang.org/x/sys v0.22.0 // indirect
-	google.golang.org/protobuf v1.34.2 // indirect
 )

@@ -18,6 +18,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/graph/store"
 )
 
 // streams is where a command reads and writes; tests replace them.
@@ -49,6 +50,9 @@ const (
 	exitOK    = 0
 	exitError = 1 // input or processing error: some input could not be used
 	exitUsage = 2 // bad flags or arguments
+	// exitDamaged: the store is damaged (cut short, overwritten); nothing was
+	// written to it.
+	exitDamaged = 3
 )
 
 // usageError marks a mistake on the command line.
@@ -136,8 +140,11 @@ func run(ctx context.Context, args []string, s streams) int {
 	}
 	fmt.Fprintf(s.err, "assemblykg %s: %v\n", args[0], err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	switch {
+	case errors.As(err, &ue):
 		return exitUsage
+	case errors.Is(err, store.ErrDamaged):
+		return exitDamaged
 	}
 	return exitError
 }

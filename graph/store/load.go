@@ -166,8 +166,9 @@ func (l *Loader) put(ctx context.Context, label quad.IRI, quads []quad.Quad, rep
 
 // putSome is put that, when replacing and only is not nil, removes only
 // the quads of the graph for which only returns true.
-func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad, replace bool, only func(quad.Quad) bool) error {
+func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad, replace bool, only func(quad.Quad) bool) (err error) {
 	s := l.s
+	defer s.guard("load", &err)()
 	fail := func(err error) error { return &Error{Op: "load", Store: s.name(), Graph: label, Err: err} }
 	if s.ro {
 		return fail(errors.New("store is open read-only"))
@@ -272,7 +273,8 @@ func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Qua
 }
 
 // Flush writes the changes waiting in the loader.
-func (l *Loader) Flush(ctx context.Context) error {
+func (l *Loader) Flush(ctx context.Context) (err error) {
+	defer l.s.guard("load", &err)()
 	if err := l.flush(ctx); err != nil {
 		return &Error{Op: "load", Store: l.s.name(), Err: err}
 	}

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -22,6 +24,8 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	_ "github.com/hidal-go/hidalgo/kv/flat/leveldb" // registers hidalgo's "flat.leveldb"
+	lverrors "github.com/syndtr/goleveldb/leveldb/errors"
+	"google.golang.org/protobuf/proto"
 )
 
 // Kinds of store Open accepts.
@@ -60,7 +64,8 @@ type Store struct {
 	kind string
 	path string
 	h    *graph.Handle
-	db   *sql.DB // PostgreSQL only: the bulk load path talks to Cayley's tables
+	db   *sql.DB   // PostgreSQL only: the bulk load path talks to Cayley's tables
+	lock *sql.Conn // PostgreSQL, opened for writing: holds the writer lock
 	// super is set when the PostgreSQL user is a superuser (see superuser).
 	super     bool
 	superOnce sync.Once
@@ -142,7 +147,14 @@ func cayleyName(kind string) string {
 // DefaultPath for the embedded kinds. For Postgres the path is a
 // postgres:// URL; the database must exist, and Cayley's tables are created
 // in it on first use.
-func Open(kind, path string, opts Options) (*Store, error) {
+//
+// A damaged store gives an error wrapping [ErrDamaged], never a panic: a
+// bolt file's structure is checked before bolt maps it, and a panic or a
+// memory fault while the store is opened or loaded is recovered into such an
+// error. A store another process holds gives an error wrapping [ErrInUse].
+// A PostgreSQL store opened for writing holds an advisory lock until Close,
+// so loads into one database, first loads included, run one at a time.
+func Open(kind, path string, opts Options) (st *Store, err error) {
 	RegisterBackends()
 	if kind == "" {
 		kind = DefaultKind
@@ -163,8 +175,12 @@ func Open(kind, path string, opts Options) (*Store, error) {
 	}
 	s := &Store{kind: kind, path: path, ro: opts.ReadOnly}
 	fail := func(err error) (*Store, error) {
+		if s.db != nil {
+			s.db.Close() // ends the session, releasing its lock
+		}
 		return nil, &Error{Op: "open", Store: s.name(), Err: err}
 	}
+	defer s.guard("open", &err)()
 	gopts := graph.Options{"nosync": opts.NoSync}
 	if opts.ReadOnly {
 		// The kv stores build a bloom filter of every quad at open, to speed
@@ -185,19 +201,21 @@ func Open(kind, path string, opts Options) (*Store, error) {
 		} else if err != nil {
 			return fail(err)
 		} else if kind == Bolt {
-			if err := checkBoltFree(path); err != nil {
+			if err := checkBolt(path); err != nil {
 				return fail(err)
 			}
 		}
 	case Postgres:
-		db, err := sql.Open("postgres", path)
-		if err != nil {
+		if s.db, err = sql.Open("postgres", path); err != nil {
 			return fail(err)
 		}
+		if !opts.ReadOnly {
+			if err := s.lockPostgres(); err != nil {
+				return fail(err)
+			}
+		}
 		var quads sql.NullString
-		err = db.QueryRow(`SELECT to_regclass('quads')::text`).Scan(&quads)
-		db.Close()
-		if err != nil {
+		if err := s.db.QueryRow(`SELECT to_regclass('quads')::text`).Scan(&quads); err != nil {
 			return fail(err)
 		}
 		if !quads.Valid {
@@ -211,7 +229,7 @@ func Open(kind, path string, opts Options) (*Store, error) {
 	}
 	qs, err := graph.NewQuadStore(name, path, gopts)
 	if err != nil {
-		return fail(err)
+		return fail(storeError(kind, err))
 	}
 	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
 	if err != nil {
@@ -219,30 +237,103 @@ func Open(kind, path string, opts Options) (*Store, error) {
 		return fail(err)
 	}
 	s.h = &graph.Handle{QuadStore: qs, QuadWriter: qw}
-	if kind == Postgres {
-		if s.db, err = sql.Open("postgres", path); err != nil {
-			s.h.Close()
-			return fail(err)
-		}
-	}
 	return s, nil
 }
 
-// checkBoltFree fails fast when another process holds the bolt store, which
-// Cayley would otherwise wait for without end.
-func checkBoltFree(path string) error {
+// checkBolt fails fast when another process holds the bolt store, which
+// Cayley would otherwise wait for without end, and checks the structure of
+// its file (checkBoltFile) under the lock, before Cayley maps it.
+func checkBolt(path string) error {
 	file := filepath.Join(path, "indexes.bolt")
-	if _, err := os.Stat(file); err != nil {
+	_, err := os.Stat(file)
+	if err != nil {
 		return nil // Cayley reports the problem itself
 	}
-	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: true})
-	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
-			return errors.New("the store is in use by another process (a bolt store opens in one process at a time)")
-		}
+	// Bolt maps the file when it opens it and reads its meta pages and
+	// freelist: the meta pages and the length are checked first. Bolt
+	// writes data pages before the meta page naming them, so a writer at
+	// work cannot make this check fail; the pages are checked once the lock
+	// is held.
+	if err := checkBoltFile(file, false); err != nil {
 		return err
 	}
-	return db.Close()
+	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: true})
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return fmt.Errorf("%w (a bolt store opens in one process at a time)%s", ErrInUse, inUseHint)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return damaged("%s: %v", file, err)
+	case err != nil:
+		return err
+	}
+	defer db.Close()
+	return checkBoltFile(file, true)
+}
+
+// ErrDamaged is wrapped by the errors of a store found damaged: a file cut
+// short, overwritten or corrupted. Such a store cannot be used; restore a
+// copy of it or load the inputs again into a new store.
+var ErrDamaged = errors.New("the store is damaged")
+
+// ErrInUse is wrapped by the error of Open when another process holds an
+// embedded store.
+var ErrInUse = errors.New("the store is in use by another process")
+
+// inUseHint tells what to do about ErrInUse.
+const inUseHint = "; wait for the other load to end or stop the process using it (serve, query); several processes share a store through --db postgres"
+
+// damaged returns an ErrDamaged error with what was found and what to do.
+func damaged(format string, a ...any) error {
+	return fmt.Errorf("%w: %s; restore a copy of the store, or load the inputs again into a new one", ErrDamaged, fmt.Sprintf(format, a...))
+}
+
+// storeError gives the errors of Cayley's open and reads their meaning: a
+// held lock, a damaged store.
+func storeError(kind string, err error) error {
+	switch {
+	case kind == LevelDB && (errors.Is(err, syscall.EAGAIN) || errors.Is(err, syscall.EWOULDBLOCK) ||
+		strings.Contains(err.Error(), "resource temporarily unavailable")):
+		return fmt.Errorf("%w (a leveldb store opens in one process at a time: %v)%s", ErrInUse, err, inUseHint)
+	case kind == LevelDB && lverrors.IsCorrupted(err):
+		return damaged("%v", err)
+	case kind == Bolt && (errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch)),
+		errors.Is(err, proto.Error): // a record overwritten
+		return damaged("%v", err)
+	}
+	return err
+}
+
+// guard makes a memory fault a panic and returns the function to defer at a
+// store entry point: it turns a panic while the store is read or written —
+// a damaged page, a fault on a file cut short — into an ErrDamaged error of
+// op. Use: defer s.guard("load", &err)().
+func (s *Store) guard(op string, err *error) func() {
+	old := debug.SetPanicOnFault(true)
+	return func() {
+		debug.SetPanicOnFault(old)
+		if r := recover(); r != nil {
+			*err = &Error{Op: op, Store: s.name(), Err: damaged("%v", r)}
+		}
+	}
+}
+
+// pgLockKey is the PostgreSQL advisory lock a writer holds: an arbitrary
+// number, the same for every assemblykg process.
+const pgLockKey = 0x616b67 // "akg"
+
+// lockPostgres takes the database's writer lock on a connection of its own,
+// held until Close, waiting for another writer to finish.
+func (s *Store) lockPostgres() error {
+	conn, err := s.db.Conn(context.Background())
+	if err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(context.Background(), `SELECT pg_advisory_lock($1)`, pgLockKey); err != nil {
+		conn.Close()
+		return fmt.Errorf("taking the writer lock: %w", err)
+	}
+	s.lock = conn
+	return nil
 }
 
 func (s *Store) name() string {
@@ -278,6 +369,10 @@ func (s *Store) QuadStore() graph.QuadStore { return s.h.QuadStore }
 // Close closes the store.
 func (s *Store) Close() error {
 	var err error
+	if s.lock != nil {
+		s.lock.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, pgLockKey)
+		s.lock.Close()
+	}
 	if s.db != nil {
 		err = s.db.Close()
 	}
@@ -288,17 +383,17 @@ func (s *Store) Close() error {
 }
 
 // Count returns the number of quads in the store, counted one by one.
-func (s *Store) Count(ctx context.Context) (int64, error) {
+func (s *Store) Count(ctx context.Context) (n int64, err error) {
+	defer s.guard("count", &err)()
 	// Iterate rather than trust the backend's size estimate: memstore's
 	// counts nodes as well as quads.
 	it := s.h.QuadStore.QuadsAllIterator().Iterate()
 	defer it.Close()
-	var n int64
 	for it.Next(ctx) {
 		n++
 	}
 	if err := it.Err(); err != nil {
-		return 0, &Error{Op: "count", Store: s.name(), Err: err}
+		return 0, &Error{Op: "count", Store: s.name(), Err: storeError(s.kind, err)}
 	}
 	return n, ctx.Err()
 }
