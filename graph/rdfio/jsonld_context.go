@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/piprate/json-gold/ld"
 )
 
 // ldTerm is one term definition of a JSON-LD context, reduced to what the
@@ -34,13 +36,12 @@ type ldContext struct {
 	byIRI    map[string][]*ldTerm // usable terms by IRI mapping, preferred first
 }
 
-var errRemoteContext = errors.New("remote contexts are not loaded")
-
-// parseContext processes a JSON-LD context document: {"@context": ...} or a
-// context definition (object, array or null). It implements the parts of
-// the JSON-LD 1.1 context processing algorithm that decide how IRIs expand;
-// features the writer does not use (scoped contexts, reverse properties,
-// containers) only mark their terms as unusable.
+// parseContext processes a JSON-LD context document, {"@context": ...} or a
+// context definition (object, array or null), with json-gold's context
+// processing, and keeps what the writer needs to choose keys and value
+// forms. Remote contexts are not loaded. Terms that use features the
+// writer does not (reverse properties, scoped contexts, containers other
+// than @set, @nest, @index, @direction) are marked unusable.
 func parseContext(doc []byte) (*ldContext, json.RawMessage, error) {
 	c := &ldContext{terms: map[string]*ldTerm{}}
 	if len(bytes.TrimSpace(doc)) == 0 {
@@ -58,267 +59,44 @@ func parseContext(doc []byte) (*ldContext, json.RawMessage, error) {
 	if err := json.Unmarshal(raw, &v); err != nil {
 		return nil, nil, fmt.Errorf("rdfio: JSON-LD context: %w", err)
 	}
-	if err := c.process(v); err != nil {
+	opts := ld.NewJsonLdOptions("")
+	opts.DocumentLoader = offlineLoader{}
+	lc, err := ld.NewContext(nil, opts).Parse(v)
+	if err != nil {
 		return nil, nil, fmt.Errorf("rdfio: JSON-LD context: %w", err)
+	}
+	if lc.Values.Direction != "" {
+		return nil, nil, errors.New("rdfio: JSON-LD context: a default @direction is not supported")
+	}
+	c.base, c.hasBase = lc.Values.Base, lc.Values.Base != ""
+	if lc.Values.Vocab != nil {
+		c.vocab, c.hasVocab = *lc.Values.Vocab, true
+	}
+	c.lang = lc.Values.Language
+	for name, td := range lc.TermDefinitions {
+		t := &ldTerm{name: name}
+		c.terms[name] = t
+		if td == nil {
+			continue
+		}
+		if strings.HasPrefix(td.ID, "@") {
+			t.keyword = true
+			continue
+		}
+		t.id, t.typ = td.ID, td.Type
+		t.prefix = td.Prefix != nil && *td.Prefix
+		t.usable = td.ID != "" && !td.Reverse && !td.HasContext && td.Nest == "" && td.Index == "" && !td.HasDirection &&
+			(len(td.Container) == 0 || len(td.Container) == 1 && td.Container[0] == "@set")
+		if td.HasLanguage {
+			lang := ""
+			if td.Language != nil {
+				lang = *td.Language
+			}
+			t.lang = &lang
+		}
 	}
 	c.finish()
 	return c, raw, nil
-}
-
-func (c *ldContext) process(v any) error {
-	switch v := v.(type) {
-	case nil:
-		*c = ldContext{terms: map[string]*ldTerm{}}
-		return nil
-	case []any:
-		for _, e := range v {
-			if err := c.process(e); err != nil {
-				return err
-			}
-		}
-		return nil
-	case string:
-		return fmt.Errorf("%w: %q", errRemoteContext, v)
-	case map[string]any:
-		return c.processObject(v)
-	}
-	return fmt.Errorf("invalid local context of type %T", v)
-}
-
-func (c *ldContext) processObject(m map[string]any) error {
-	if _, ok := m["@import"]; ok {
-		return fmt.Errorf("%w: @import", errRemoteContext)
-	}
-	if v, ok := m["@base"]; ok {
-		switch v := v.(type) {
-		case nil:
-			c.base, c.hasBase = "", false
-		case string:
-			if !hasScheme(v) {
-				return fmt.Errorf("relative @base %q is not supported", v)
-			}
-			c.base, c.hasBase = v, true
-		default:
-			return fmt.Errorf("invalid @base %v", v)
-		}
-	}
-	if v, ok := m["@language"]; ok {
-		switch v := v.(type) {
-		case nil:
-			c.lang = ""
-		case string:
-			c.lang = v
-		default:
-			return fmt.Errorf("invalid @language %v", v)
-		}
-	}
-	if v, ok := m["@direction"]; ok && v != nil {
-		return errors.New("a default @direction is not supported")
-	}
-	defined := map[string]bool{}
-	if v, ok := m["@vocab"]; ok {
-		switch v := v.(type) {
-		case nil:
-			c.vocab, c.hasVocab = "", false
-		case string:
-			iri, err := c.expand(m, v, defined)
-			if err != nil {
-				return err
-			}
-			c.vocab, c.hasVocab = iri, true
-		default:
-			return fmt.Errorf("invalid @vocab %v", v)
-		}
-	}
-	names := make([]string, 0, len(m))
-	for k := range m {
-		if !strings.HasPrefix(k, "@") {
-			names = append(names, k)
-		}
-	}
-	sort.Strings(names)
-	for _, k := range names {
-		if err := c.define(m, k, defined); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// define creates the term definition of name from the local context m.
-// defined holds false while a term is being defined (to catch cycles) and
-// true once it is done.
-func (c *ldContext) define(m map[string]any, name string, defined map[string]bool) error {
-	if done, seen := defined[name]; seen {
-		if !done {
-			return fmt.Errorf("cyclic definition of term %q", name)
-		}
-		return nil
-	}
-	defined[name] = false
-	defer func() { defined[name] = true }()
-	t := &ldTerm{name: name}
-	c.terms[name] = t
-	switch v := m[name].(type) {
-	case nil:
-		return nil
-	case string:
-		if isKeyword(v) {
-			t.keyword = true
-			return nil
-		}
-		id, err := c.expand(m, v, defined)
-		if err != nil {
-			return fmt.Errorf("term %q: %w", name, err)
-		}
-		if id == "" {
-			return nil
-		}
-		t.id, t.usable = id, true
-		t.prefix = !strings.ContainsAny(name, ":/") && strings.ContainsAny(id[len(id)-1:], ":/?#[]@")
-		return nil
-	case map[string]any:
-		return c.defineExpanded(m, t, v, defined)
-	default:
-		return fmt.Errorf("term %q: invalid definition %v", name, v)
-	}
-}
-
-func (c *ldContext) defineExpanded(m map[string]any, t *ldTerm, def map[string]any, defined map[string]bool) error {
-	t.usable = true
-	for k := range def {
-		switch k {
-		case "@id", "@type", "@language", "@prefix", "@protected":
-		case "@container":
-			switch v := def[k].(type) {
-			case string:
-				t.usable = t.usable && v == "@set"
-			case []any:
-				t.usable = t.usable && len(v) == 1 && v[0] == "@set"
-			case nil:
-			default:
-				t.usable = false
-			}
-		default: // @reverse, @context, @nest, @index, @direction, ...
-			t.usable = false
-		}
-	}
-	if rev, ok := def["@reverse"].(string); ok {
-		id, err := c.expand(m, rev, defined)
-		if err != nil {
-			return fmt.Errorf("term %q: %w", t.name, err)
-		}
-		t.id = id
-		return nil
-	}
-	switch v, ok := def["@id"]; {
-	case ok && v == nil:
-		t.usable = false
-		return nil
-	case ok:
-		s, isString := v.(string)
-		if !isString {
-			return fmt.Errorf("term %q: invalid @id %v", t.name, v)
-		}
-		if isKeyword(s) {
-			t.keyword, t.usable = true, false
-			return nil
-		}
-		id, err := c.expand(m, s, defined)
-		if err != nil {
-			return fmt.Errorf("term %q: %w", t.name, err)
-		}
-		t.id = id
-	case strings.Contains(t.name, ":"):
-		id, err := c.expand(m, t.name, defined)
-		if err != nil {
-			return fmt.Errorf("term %q: %w", t.name, err)
-		}
-		t.id = id
-	case c.hasVocab:
-		t.id = c.vocab + t.name
-	default:
-		return fmt.Errorf("term %q has no IRI mapping", t.name)
-	}
-	if v, ok := def["@type"]; ok {
-		s, isString := v.(string)
-		if !isString {
-			return fmt.Errorf("term %q: invalid @type %v", t.name, v)
-		}
-		if isKeyword(s) {
-			t.typ = s
-		} else {
-			typ, err := c.expand(m, s, defined)
-			if err != nil {
-				return fmt.Errorf("term %q: @type: %w", t.name, err)
-			}
-			t.typ = typ
-		}
-	}
-	if v, ok := def["@language"]; ok {
-		switch v := v.(type) {
-		case nil:
-			none := ""
-			t.lang = &none
-		case string:
-			t.lang = &v
-		default:
-			return fmt.Errorf("term %q: invalid @language %v", t.name, v)
-		}
-	}
-	if v, ok := def["@prefix"]; ok {
-		b, isBool := v.(bool)
-		if !isBool || strings.ContainsAny(t.name, ":/") {
-			return fmt.Errorf("term %q: invalid @prefix", t.name)
-		}
-		t.prefix = b
-	}
-	return nil
-}
-
-// expand expands an IRI found in a context (vocabulary-relative), defining
-// the terms it depends on first.
-func (c *ldContext) expand(m map[string]any, v string, defined map[string]bool) (string, error) {
-	if isKeyword(v) {
-		return v, nil
-	}
-	if _, local := m[v]; local {
-		if err := c.define(m, v, defined); err != nil {
-			return "", err
-		}
-	}
-	if t, ok := c.terms[v]; ok {
-		return t.id, nil
-	}
-	if i := strings.IndexByte(v, ':'); i > 0 {
-		prefix, suffix := v[:i], v[i+1:]
-		if prefix == "_" || strings.HasPrefix(suffix, "//") {
-			return v, nil
-		}
-		if _, local := m[prefix]; local {
-			if err := c.define(m, prefix, defined); err != nil {
-				return "", err
-			}
-		}
-		if t, ok := c.terms[prefix]; ok && t.id != "" && t.prefix {
-			return t.id + suffix, nil
-		}
-		return v, nil
-	}
-	if c.hasVocab {
-		return c.vocab + v, nil
-	}
-	return "", fmt.Errorf("relative IRI %q", v)
-}
-
-func isKeyword(s string) bool {
-	switch s {
-	case "@base", "@container", "@context", "@direction", "@graph", "@id", "@import",
-		"@included", "@index", "@json", "@language", "@list", "@nest", "@none", "@prefix",
-		"@propagate", "@protected", "@reverse", "@set", "@type", "@value", "@version", "@vocab":
-		return true
-	}
-	return false
 }
 
 // finish builds the lookup tables.
