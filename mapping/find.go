@@ -6,6 +6,7 @@ import (
 
 	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/claims"
+	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
@@ -17,6 +18,13 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 	var f Findings
 	if t.Group != "" {
 		f.Group = m.bodies.Lookup(t.Group)
+		if f.Group != nil && f.Group.Kind == "party" {
+			// A party printed as the group ("Liberal Democrats") is its
+			// group in the Assembly.
+			if g := m.bodies.Lookup(people.AssemblyGroup(f.Group.Name)); g != nil {
+				f.Group = g
+			}
+		}
 		if f.Group == nil {
 			f.Group = &bodies.Body{ID: slug.Of(t.Group), Name: t.Group, Kind: "assembly-group", FoundByForm: true}
 		}

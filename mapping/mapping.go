@@ -179,7 +179,7 @@ func Key(t *transcript.Transcript) string {
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
-	e := &emitter{m: m, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}}
+	e := &emitter{m: m, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
 	// Room for the quads this transcript will give, so the slice is not
 	// regrown as it fills.
 	e.quads = make([]quad.Quad, 0, 64+16*len(t.Turns)+9*len(f.Mentions)+13*len(f.Claims))
@@ -218,6 +218,11 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		e.add(session, ont.SchemaOrganizer, assembly)
 	}
 
+	e.in, e.inKey = session, t.SessionDate
+	if session == "" {
+		e.in, e.inKey = item, key
+	}
+
 	// The question item.
 	e.add(item, ont.RDFType, ont.SchemaQuestion)
 	if t.Title != "" {
@@ -235,8 +240,15 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		}
 	}
 	e.notStated(item, t, asker)
-	if f.Group != nil {
-		e.add(item, ont.OpenGovOnBehalfOf, e.body(f.Group))
+	// The asker's group: as printed, else the register's on the day.
+	group := f.Group
+	if p := e.registered(t.QuestionBy); group == nil && p != nil {
+		if g := p.GroupOn(t.ResolutionDate); g != "" {
+			group = e.m.bodies.Lookup(g)
+		}
+	}
+	if group != nil {
+		e.add(item, ont.OpenGovOnBehalfOf, e.body(group))
 	}
 	for _, s := range t.AskedOf {
 		if p := e.person(&s); p != "" {
@@ -261,8 +273,14 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		if speaker != "" {
 			e.add(ti, ont.SchemaCreator, speaker)
 		}
-		if turn.Speaker.Role != "" {
-			e.add(ti, ont.OpenGovRole, e.role(turn.Speaker.Role))
+		// The role as printed, else the one the register says the
+		// speaker held on the day.
+		role := turn.Speaker.Role
+		if p := e.registered(&turn.Speaker); role == "" && p != nil {
+			role = p.RoleOn(t.ResolutionDate)
+		}
+		if role != "" {
+			e.add(ti, ont.OpenGovRole, e.role(role))
 		}
 		if turn.Label != "" {
 			e.add(ti, ont.AttributionText, quad.String(turn.Label))
@@ -365,6 +383,15 @@ type emitter struct {
 	bodies map[string]*bodies.Body // by IRI
 	roles  map[string]string       // IRI -> label
 	kinds  map[string]string       // IRI -> kind of body
+	// described holds the memberships the graph already describes; posts
+	// and periods are those the memberships name.
+	described map[quad.IRI]bool
+	posts     map[quad.IRI]postInfo
+	periods   map[quad.IRI]people.Period
+	// in is the session the transcript is of (the question itself when the
+	// date is unknown), and inKey the part of a person's IRI that says so.
+	in    quad.IRI
+	inKey string
 }
 
 // bodyByID returns the registry's body, or a bare one when the registry
@@ -389,10 +416,11 @@ var postIn = map[string]string{
 }
 
 type personRef struct {
-	name       string
-	person     *people.Person // nil when not in the register
-	titles     []string
-	postNomial []string
+	name         string
+	person       *people.Person // nil when not in the register
+	unregistered bool           // named by a transcript, not in the register
+	titles       []string
+	postNomial   []string
 }
 
 func (e *emitter) add(s quad.IRI, p quad.IRI, o quad.Value) {
@@ -406,22 +434,30 @@ func (e *emitter) person(s *transcript.Speaker) quad.IRI {
 		return ""
 	}
 	id := s.PersonID
-	var p *people.Person
-	if id != "" {
-		p, _ = e.m.people.ByID(id)
-	}
+	p := e.registered(s)
 	if id == "" {
-		id = slug.Of(s.Name)
+		// Not in the register: the name identifies a person only within
+		// one session, so the same name in another session is another IRI.
+		id = slug.Of(s.Name) + "/" + e.inKey
 	}
 	iri := e.m.iri("person/" + id)
 	ref := e.people[string(iri)]
 	if ref == nil {
-		ref = &personRef{name: s.Name, person: p}
+		ref = &personRef{name: s.Name, person: p, unregistered: s.PersonID == ""}
 		e.people[string(iri)] = ref
 	}
 	ref.titles = union(ref.titles, s.Titles)
 	ref.postNomial = union(ref.postNomial, s.PostNominals)
 	return iri
+}
+
+// registered returns the register's entry for the speaker, or nil.
+func (e *emitter) registered(s *transcript.Speaker) *people.Person {
+	if s == nil || s.PersonID == "" {
+		return nil
+	}
+	p, _ := e.m.people.ByID(s.PersonID)
+	return p
 }
 
 func (e *emitter) body(b *bodies.Body) quad.IRI {
@@ -484,48 +520,16 @@ func (e *emitter) describe(t *transcript.Transcript) {
 		for _, u := range correct(sameAs, e.m.links[s]) {
 			e.add(s, ont.SchemaSameAs, quad.IRI(u))
 		}
+		if ref.unregistered {
+			e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
+			e.add(s, ont.IdentifiedIn, e.in)
+		}
 		if ref.person == nil {
 			continue
 		}
-		for _, o := range ref.person.Offices {
-			if o.From == "" && o.Until == "" && o.Post != ref.person.OfficeOn(date) {
-				continue
-			}
-			post := e.m.iri("post/" + slug.Of(o.Post))
-			ms := e.m.iri("membership/" + ref.person.ID + "/" + slug.Of(o.Post))
-			if o.From != "" {
-				ms = quad.IRI(string(ms) + "/" + o.From)
-			}
-			e.add(ms, ont.RDFType, ont.OrgMembership)
-			e.add(ms, ont.OrgMember, s)
-			e.add(ms, ont.OpenGovPost, post)
-			e.add(ms, ont.OrgRoleP, e.role(o.Post))
-			if o.From != "" {
-				e.add(ms, ont.SchemaValidFrom, dateValue(o.From))
-			}
-			if o.Until != "" {
-				e.add(ms, ont.SchemaValidUntil, dateValue(o.Until))
-			}
-			e.add(post, ont.RDFType, ont.OrgPost)
-			e.add(post, ont.SKOSPrefLabel, quad.String(o.Post))
-			e.add(post, ont.OrgRoleP, e.role(o.Post))
-			if id, ok := postIn[o.Post]; ok && e.m.bodies.ByID(id) != nil {
-				e.add(post, ont.OrgPostIn, e.body(e.m.bodies.ByID(id)))
-			}
-		}
-		seenGroup := map[*bodies.Body]bool{}
-		for _, g := range ref.person.Groups {
-			group := e.m.bodies.Lookup(g.Name)
-			if group == nil || seenGroup[group] {
-				continue
-			}
-			seenGroup[group] = true
-			ms := e.m.iri("membership/" + ref.person.ID + "/" + group.ID)
-			e.add(ms, ont.RDFType, ont.OrgMembership)
-			e.add(ms, ont.OrgMember, s)
-			e.add(ms, ont.OrgOrganizationP, e.body(group))
-		}
+		e.memberships(s, ref.person, date)
 	}
+	e.describeTimes()
 	for _, iri := range sortedKeys(e.roles) {
 		s := quad.IRI(iri)
 		e.add(s, ont.RDFType, ont.OrgRole)
@@ -621,12 +625,12 @@ func without(xs []string, drop string) []string {
 	return out
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
+func sortedKeys[K ~string, V any](m map[K]V) []K {
+	keys := make([]K, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
 	}
-	sort.Strings(keys)
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	return keys
 }
 

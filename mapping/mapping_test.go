@@ -133,11 +133,15 @@ func TestLinks(t *testing.T) {
 		{Subject: "TfL", SameAs: "https://example.org/tfl", File: "l.csv", Line: 2},
 		{Subject: "Sadiq Khan", SameAs: "https://example.org/sadiq", File: "l.csv", Line: 3},
 	}
-	m, err := mapping.New(mapping.Config{Base: base, Version: "test", Links: links})
+	reg, err := people.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr, err := transcript.NewReader(nil).Parse("fares.txt", []byte(src))
+	m, err := mapping.New(mapping.Config{Base: base, Version: "test", People: reg, Links: links})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.NewReader(reg).Parse("fares.txt", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/mapping"
+	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -15,7 +16,11 @@ import (
 // graph, once for two transcripts that both refer to them; a transcript's
 // graph holds only its own question, turns, mentions and provenance.
 func TestRegister(t *testing.T) {
-	m, err := mapping.New(mapping.Config{Version: "test"})
+	people, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mapping.New(mapping.Config{Version: "test", People: people})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +28,7 @@ func TestRegister(t *testing.T) {
 	reg := m.NewRegister()
 	var graphs []mapping.Graph
 	for i, text := range []string{src, other} {
-		tr, err := transcript.NewReader(nil).Parse([]string{"a.txt", "b.txt"}[i], []byte(text))
+		tr, err := transcript.NewReader(people).Parse([]string{"a.txt", "b.txt"}[i], []byte(text))
 		if err != nil {
 			t.Fatal(err)
 		}

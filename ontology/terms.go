@@ -20,6 +20,7 @@ const (
 	NIF     = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 	ITSRDF  = "http://www.w3.org/2005/11/its/rdf#"
 	ODRS    = "http://schema.theodi.org/odrs#"
+	TIME    = "http://www.w3.org/2006/time#"
 )
 
 // DefaultBase is the IRI under which data resources are minted unless the
@@ -43,7 +44,7 @@ type Prefix struct{ Prefix, Namespace string }
 var Prefixes = []Prefix{
 	{"akg", AKG}, {"dct", DCT}, {"foaf", FOAF}, {"itsrdf", ITSRDF}, {"nif", NIF},
 	{"odrs", ODRS}, {"opengov", OpenGov}, {"org", ORG}, {"owl", OWL}, {"prov", PROV},
-	{"rdf", RDF}, {"rdfs", RDFS}, {"schema", Schema}, {"skos", SKOS}, {"xsd", XSD},
+	{"rdf", RDF}, {"rdfs", RDFS}, {"schema", Schema}, {"skos", SKOS}, {"time", TIME}, {"xsd", XSD},
 }
 
 // Terms used by the mapping, the store's named queries and the tests.
@@ -57,6 +58,8 @@ const (
 	XSDBoolean            = quad.IRI(XSD + "boolean")
 	XSDDate               = quad.IRI(XSD + "date")
 	XSDNonNegativeInteger = quad.IRI(XSD + "nonNegativeInteger")
+	XSDGYearMonth         = quad.IRI(XSD + "gYearMonth")
+	XSDGYear              = quad.IRI(XSD + "gYear")
 
 	// Classes.
 	FOAFPerson              = quad.IRI(FOAF + "Person")
@@ -108,6 +111,19 @@ const (
 	OpenGovOnBehalfOf = quad.IRI(OpenGov + "onBehalfOf")
 	SchemaValidFrom   = quad.IRI(Schema + "validFrom")
 	SchemaValidUntil  = quad.IRI(Schema + "validUntil")
+	OrgMemberDuring   = quad.IRI(ORG + "memberDuring")
+
+	// Time (OWL-Time): membership periods and their ends.
+	TimeInterval        = quad.IRI(TIME + "Interval")
+	TimeInstant         = quad.IRI(TIME + "Instant")
+	TimeHasBeginning    = quad.IRI(TIME + "hasBeginning")
+	TimeHasEnd          = quad.IRI(TIME + "hasEnd")
+	TimeInXSDDate       = quad.IRI(TIME + "inXSDDate")
+	TimeInXSDgYearMonth = quad.IRI(TIME + "inXSDgYearMonth")
+	TimeInXSDgYear      = quad.IRI(TIME + "inXSDgYear")
+
+	// People not in the register.
+	IdentifiedIn = quad.IRI(AKG + "identifiedIn")
 
 	// Sessions, questions and speech turns.
 	SchemaStartDate = quad.IRI(Schema + "startDate")

@@ -240,7 +240,7 @@ for r in res: print("\t".join("" if x is None else str(x) for x in r))`
 	if turns[0] != "source\tposition\tspeakerName\trole" || len(turns) != 15 {
 		t.Errorf("turns: header %q, %d rows, want 14", turns[0], len(turns)-1)
 	}
-	if !strings.HasSuffix(turns[1], "\t0\tJennette Arnold\t") || !strings.HasSuffix(turns[2], "\t1\tSadiq Khan\tMayor of London") {
+	if !strings.HasSuffix(turns[1], "\t0\tJennette Arnold\tAssembly Member") || !strings.HasSuffix(turns[2], "\t1\tSadiq Khan\tMayor of London") {
 		t.Errorf("turns: first rows %q %q", turns[1], turns[2])
 	}
 	mentions := rows("mentions")

@@ -190,3 +190,22 @@ func ExamplePerson_GroupOn() {
 	// 2017-06-01 not an Assembly Member
 	// 2019-07-18 London-wide Assembly Member | Labour | Labour Group
 }
+
+func TestUndated(t *testing.T) {
+	reg, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// With no date, only what held all along is known.
+	for name, want := range map[string][2]string{
+		"Andrew Dismore":   {people.AssemblyMember, "Labour Group"},
+		"Sadiq Khan":       {people.MayorOfLondon, ""},
+		"Joanne McCartney": {people.AssemblyMember, "Labour Group"}, // a Statutory Deputy Mayor is an AM
+		"Peter Whittle":    {people.AssemblyMember, "UKIP Group"},
+	} {
+		p := reg.Resolve(name)
+		if got := [2]string{p.RoleOn(""), p.GroupOn("")}; got != want {
+			t.Errorf("%s undated: %q, want %q", name, got, want)
+		}
+	}
+}

@@ -82,8 +82,21 @@ func (p *Person) GroupOn(date string) string { return on(p.Groups, date) }
 // RoleOn returns the capacity in which the person spoke on date: Mayor of
 // London if they held that office, else Assembly Member if they held a seat,
 // else any other office they held; "" when the register does not know.
-// (A Statutory Deputy Mayor is an Assembly Member and speaks as one.)
+// (A Statutory Deputy Mayor is an Assembly Member and speaks as one.) With
+// no date, it is the one capacity the person ever held, if there is one.
 func (p *Person) RoleOn(date string) string {
+	if date == "" {
+		var roles []string
+		for _, o := range p.Offices {
+			if o.Dated() && o.Post != StatutoryDeputyMayor {
+				roles = append(roles, o.Post)
+			}
+		}
+		if len(p.Seats) > 0 {
+			roles = append(roles, AssemblyMember)
+		}
+		return only(len(roles), func(i int) string { return roles[i] })
+	}
 	office := p.OfficeOn(date)
 	if office == MayorOfLondon {
 		return office

@@ -99,8 +99,12 @@ type Affiliation struct {
 
 // on returns the name of the affiliation covering date; failing that, when
 // the person has no dated affiliation at all, the first undated one (the
-// register says they belong but not when).
+// register says they belong but not when). With no date, it is the name all
+// of the affiliations share, if they share one.
 func on(as []Affiliation, date string) string {
+	if date == "" {
+		return only(len(as), func(i int) string { return as[i].Name })
+	}
 	dated := false
 	for _, a := range as {
 		if a.Covers(date) {
@@ -114,4 +118,19 @@ func on(as []Affiliation, date string) string {
 		}
 	}
 	return ""
+}
+
+// only returns the value every one of n values has, or "" when they differ
+// or there are none.
+func only(n int, value func(int) string) string {
+	v := ""
+	for i := range n {
+		switch x := value(i); {
+		case v == "":
+			v = x
+		case x != v:
+			return ""
+		}
+	}
+	return v
 }

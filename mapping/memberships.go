@@ -1,0 +1,147 @@
+package mapping
+
+import (
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/mapping/people"
+	"github.com/assemblykg/assemblykg/mapping/slug"
+	ont "github.com/assemblykg/assemblykg/ontology"
+)
+
+// memberships describes the posts, seats, parties and groups of a person of
+// the register, each an org:Membership with its period. Undated offices are
+// given only when the register says they are held on date.
+func (e *emitter) memberships(s quad.IRI, p *people.Person, date string) {
+	for _, o := range p.Offices {
+		if !o.Dated() && o.Post != p.OfficeOn(date) {
+			continue
+		}
+		ms, ok := e.membership(s, p, slug.Of(o.Post), o.Period)
+		if !ok {
+			continue
+		}
+		e.add(ms, ont.OpenGovPost, e.post(o.Post, postIn[o.Post], o.Post))
+		e.add(ms, ont.OrgRoleP, e.role(o.Post))
+		e.period(ms, o.Period)
+	}
+	assembly := e.m.bodies.ByID("london-assembly")
+	for _, seat := range p.Seats {
+		ms, ok := e.membership(s, p, "london-assembly", seat.Period)
+		if !ok {
+			continue
+		}
+		if assembly != nil {
+			e.add(ms, ont.OrgOrganizationP, e.body(assembly))
+		}
+		e.add(ms, ont.OpenGovPost, e.post(seat.Post(), "london-assembly", people.AssemblyMember))
+		e.add(ms, ont.OrgRoleP, e.role(people.AssemblyMember))
+		e.period(ms, seat.Period)
+	}
+	for _, as := range [][]people.Affiliation{p.Parties, p.Groups} {
+		for _, a := range as {
+			org := e.m.bodies.Lookup(a.Name)
+			if org == nil {
+				continue
+			}
+			ms, ok := e.membership(s, p, org.ID, a.Period)
+			if !ok {
+				continue
+			}
+			e.add(ms, ont.OrgOrganizationP, e.body(org))
+			e.period(ms, a.Period)
+		}
+	}
+}
+
+// membership starts the description of the membership of person p in what
+// (a post's slug or a body's id) from the start of period; ok is false when
+// the graph already describes it.
+func (e *emitter) membership(s quad.IRI, p *people.Person, what string, period people.Period) (ms quad.IRI, ok bool) {
+	ms = e.m.iri("membership/" + p.ID + "/" + what)
+	if period.From != "" {
+		ms = quad.IRI(string(ms) + "/" + period.From)
+	}
+	if e.described[ms] {
+		return ms, false
+	}
+	e.described[ms] = true
+	e.add(ms, ont.RDFType, ont.OrgMembership)
+	e.add(ms, ont.OrgMember, s)
+	return ms, true
+}
+
+// post names a post, described once per graph by describeTimes: its name,
+// the role its holders have, and the body it is in (by registry id).
+func (e *emitter) post(name, in, role string) quad.IRI {
+	post := e.m.iri("post/" + slug.Of(name))
+	e.posts[post] = postInfo{name, in, role}
+	return post
+}
+
+type postInfo struct{ name, in, role string }
+
+// period gives a membership its dates: schema:validFrom and validUntil
+// (Popolo) where they are known to the day, and org:memberDuring an
+// OWL-Time interval, described once per graph by describeTimes.
+func (e *emitter) period(ms quad.IRI, p people.Period) {
+	if !p.Dated() {
+		return
+	}
+	if len(p.From) == len("2006-01-02") {
+		e.add(ms, ont.SchemaValidFrom, date(p.From))
+	}
+	if len(p.Until) == len("2006-01-02") {
+		e.add(ms, ont.SchemaValidUntil, date(p.Until))
+	}
+	from, until := p.From, p.Until
+	if from == "" {
+		from = "unknown"
+	}
+	if until == "" {
+		until = "open"
+	}
+	iri := e.m.iri("period/" + from + "/" + until)
+	e.add(ms, ont.OrgMemberDuring, iri)
+	e.periods[iri] = p
+}
+
+// describeTimes describes the posts and periods the memberships named, and
+// the instants the periods begin and end at, each in IRI order.
+func (e *emitter) describeTimes() {
+	for _, post := range sortedKeys(e.posts) {
+		p := e.posts[post]
+		e.add(post, ont.RDFType, ont.OrgPost)
+		e.add(post, ont.SKOSPrefLabel, quad.String(p.name))
+		e.add(post, ont.OrgRoleP, e.role(p.role))
+		if b := e.m.bodies.ByID(p.in); p.in != "" && b != nil {
+			e.add(post, ont.OrgPostIn, e.body(b))
+		}
+	}
+	instants := map[quad.IRI]string{}
+	for _, iri := range sortedKeys(e.periods) {
+		p := e.periods[iri]
+		e.add(iri, ont.RDFType, ont.TimeInterval)
+		if p.From != "" {
+			b := e.m.iri("instant/" + p.From)
+			e.add(iri, ont.TimeHasBeginning, b)
+			instants[b] = p.From
+		}
+		if p.Until != "" {
+			end := e.m.iri("instant/" + p.Until)
+			e.add(iri, ont.TimeHasEnd, end)
+			instants[end] = p.Until
+		}
+	}
+	for _, iri := range sortedKeys(instants) {
+		d := instants[iri]
+		e.add(iri, ont.RDFType, ont.TimeInstant)
+		switch len(d) {
+		case len("2006-01-02"):
+			e.add(iri, ont.TimeInXSDDate, date(d))
+		case len("2006-01"):
+			e.add(iri, ont.TimeInXSDgYearMonth, quad.TypedString{Value: quad.String(d), Type: ont.XSDGYearMonth})
+		default:
+			e.add(iri, ont.TimeInXSDgYear, quad.TypedString{Value: quad.String(d), Type: ont.XSDGYear})
+		}
+	}
+}
