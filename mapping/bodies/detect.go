@@ -331,13 +331,16 @@ func (s *Scanner) Find(text string) []Mention {
 }
 
 // namesALaw reports whether the match is followed by "Act" or "Bill", as in
-// "Greater London Authority Act 1999": a law, not the body.
+// "Greater London Authority Act 1999": a law, not the body; or by a word
+// that makes it a plan or an event ("National Action Plan", "Democratic
+// Party Convention" is not, "Fire Safety Week" is).
 func namesALaw(toks []token, end int) bool {
 	if end >= len(toks) || toks[end].gap != gapSpace {
 		return false
 	}
 	switch toks[end].raw {
-	case "Act", "Acts", "Bill", "Bills":
+	case "Act", "Acts", "Bill", "Bills", "Plan", "Plans", "Strategy", "Strategies", "Programme",
+		"Scheme", "Charter", "Framework", "Day", "Week", "Awards":
 		return true
 	}
 	return false

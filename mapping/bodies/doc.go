@@ -14,6 +14,10 @@
 // body it belongs to, aliases and acronyms "|"-separated surface forms, and
 // same_as "|"-separated external IRIs (Wikidata, GOV.UK, GSS, data.police.uk).
 // Aliases match tolerantly of case; acronyms match exactly as written.
+// Three more columns are optional: source, the public list the entry comes
+// from and can be checked against, and from and until, the dates the body
+// existed between (YYYY, YYYY-MM or YYYY-MM-DD), so that the registry covers
+// bodies abolished, renamed or merged since the Assembly began in 2000.
 //
 // # Detection
 //

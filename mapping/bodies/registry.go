@@ -26,6 +26,13 @@ type Body struct {
 	Aliases  []string `json:"aliases,omitempty"`
 	Acronyms []string `json:"acronyms,omitempty"`
 	SameAs   []string `json:"sameAs,omitempty"`
+	// Source is the public list the entry was taken from and can be
+	// checked against; From and Until are the dates the body existed
+	// between (YYYY, YYYY-MM or YYYY-MM-DD), "" where not known or still
+	// existing.
+	Source string `json:"source,omitempty"`
+	From   string `json:"from,omitempty"`
+	Until  string `json:"until,omitempty"`
 	// FoundByForm marks a body that is not in the registry and was found
 	// by the shape of its name.
 	FoundByForm bool `json:"foundByForm,omitempty"`
@@ -38,7 +45,8 @@ const KindOther = "other"
 var Kinds = []string{
 	"government-department", "agency", "police", "gla-body", "council", "committee",
 	"court-or-prosecutor", "international", "company", "charity", "newspaper",
-	"university", "party", "assembly-group", "health", "other-public-body", KindOther,
+	"university", "party", "assembly-group", "health", "other-public-body",
+	"proscribed-organisation", KindOther,
 }
 
 // Errors wrapped by the *ParseError of a bad row.
@@ -139,7 +147,10 @@ func (reg *Registry) Merge(r io.Reader, file string) error {
 	return nil
 }
 
-var slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	slugShape = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	dateShape = regexp.MustCompile(`^\d{4}(-\d\d(-\d\d)?)?$`)
+)
 
 func parseRow(row *csvrow.Row) (*Body, error) {
 	b := &Body{
@@ -150,6 +161,14 @@ func parseRow(row *csvrow.Row) (*Body, error) {
 		Aliases:  csvrow.List(row.Get("aliases"), "|"),
 		Acronyms: csvrow.List(row.Get("acronyms"), "|"),
 		SameAs:   csvrow.List(row.Get("same_as"), "|"),
+		Source:   csvrow.Clean(row.Get("source")),
+		From:     row.Get("from"),
+		Until:    row.Get("until"),
+	}
+	for _, c := range []struct{ col, date string }{{"from", b.From}, {"until", b.Until}} {
+		if c.date != "" && !dateShape.MatchString(c.date) {
+			return nil, row.Errorf(c.col, "%s %q is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", c.col, c.date)
+		}
 	}
 	if b.Name == "" {
 		return nil, row.Errorf("name", "empty name")

@@ -243,3 +243,20 @@ func TestColumnsByName(t *testing.T) {
 		t.Errorf("bad kind: %v, want an error at extra.csv:2:17", err)
 	}
 }
+
+// Bodies with dates say where the dates come from, and do not end before
+// they begin; a bad date is a positioned error.
+func TestRegistryDates(t *testing.T) {
+	for _, b := range defaultRegistry(t).Bodies() {
+		if (b.From != "" || b.Until != "") && b.Source == "" {
+			t.Errorf("%s: dated %q-%q with no source", b.ID, b.From, b.Until)
+		}
+		if b.From != "" && b.Until != "" && b.Until < b.From {
+			t.Errorf("%s: until %s before from %s", b.ID, b.Until, b.From)
+		}
+	}
+	_, err := Load(strings.NewReader("id,name,kind,parent,aliases,acronyms,same_as,source,from,until\nx,X Board,agency,,,,,a list,2001,31/03/2012\n"), "dates.csv")
+	if err == nil || !strings.Contains(err.Error(), "dates.csv:2") || !strings.Contains(err.Error(), "until") {
+		t.Errorf("bad until date: got %v, want an error at dates.csv:2 naming until", err)
+	}
+}
