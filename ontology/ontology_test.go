@@ -70,7 +70,7 @@ func TestQueries(t *testing.T) {
 		"claims":   "?source ?speakerName ?value ?unit ?sentence",
 		"bodies":   "?body ?bodyName ?sameAs",
 	}
-	if got := strings.Join(ontology.Queries(), " "); got != "bodies claims mentions turns" {
+	if got := strings.Join(ontology.Queries(), " "); got != "bodies claims mentions mentions-by-group turns" {
 		t.Errorf("queries: %s", got)
 	}
 	for name, vars := range want {
