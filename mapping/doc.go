@@ -10,12 +10,27 @@
 // New builds a Mapper from the registers and links; Find detects bodies
 // and claims in a transcript and Map turns it and its findings into quads.
 //
+// People in time: each turn carries the role printed in its label, else the
+// one the register says the speaker held on the session date (Mayor of
+// London, Assembly Member, another office) — written answers included. Each
+// question is on behalf of the group its header prints (a party printed
+// there stands for its Assembly group), else of the asker's Assembly group
+// on the day.
+//
 // IRIs (under the base, by default https://w3id.org/assemblykg/id/):
 //
-//	person/{id}                       a person (register id or name slug)
+//	person/{id}                       a person of the register
+//	person/{slug}/{date|key}          a person the register does not know, as named in one
+//	                                  session (or, undated, one question): akg:foundByForm,
+//	                                  akg:identifiedIn that session
 //	body/{id}                         a body (registry id or name slug)
-//	role/{slug}, post/{slug}          capacities and offices
-//	membership/{person}/{post|body}   a person in a post or group
+//	role/{slug}, post/{slug}          capacities and offices; a seat of the Assembly is a
+//	                                  post ("Assembly Member for North East")
+//	membership/{person}/{post|body}[/{from}]
+//	                                  a person in a post, the London Assembly, a party or an
+//	                                  Assembly group, from a date (org:memberDuring)
+//	period/{from|unknown}/{until|open} a period (time:Interval)
+//	instant/{date}                    its ends (time:Instant), at day, month or year precision
 //	session/{date}                    a Mayor's Question Time session
 //	question/{key}                    a question item; key = {date|undated}/{title slug}
 //	question/{key}/turn/{n}           speech turn n (0 is the question)
