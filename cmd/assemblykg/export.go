@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
@@ -61,6 +62,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	}
 	progress := newProgress(s, quiet || output == "" || output == "-", "export", len(inputs))
 	opts.onError = func(err error) { progress.clear(); fmt.Fprintln(s.err, err) }
+	opts.onWarning = func(w *transcript.ParseError) { progress.clear(); fmt.Fprintln(s.err, warning(w)) }
 	opts.onGraph = func(_ string, quads int) { progress.add(1, quads) }
 	var inputErr error
 	write := func(w io.Writer) error {

@@ -351,3 +351,25 @@ func TestExportManyInputs(t *testing.T) {
 		t.Errorf("duplicate graph: exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestExportWarns: a transcript cut off mid-turn, or with a header field
+// that is not a name, is exported with a positioned warning on stderr and
+// exit 0; a turn over the size limit is a positioned error.
+func TestExportWarns(t *testing.T) {
+	dir := t.TempDir()
+	cut := filepath.Join(dir, "cut.txt")
+	os.WriteFile(cut, []byte("Lamps\n\nSession date: 2012-01-18\nQuestion By: Andrew Boff\nAsked Of: The Mayor\n\nWhy?\n\nAnswer for Lamps\n\nAnswered By: The Mayor\n\nThe lamps will be fitted from\n"), 0o644)
+	out, stderr, code := runCLI(t, "export", "-f", "ntriples", cut)
+	if code != 0 || out == "" {
+		t.Fatalf("exit %d, %d bytes out: %s", code, len(out), stderr)
+	}
+	if !strings.Contains(stderr, cut+":13:30: warning: the last turn stops mid-sentence") {
+		t.Errorf("stderr %q: want a positioned warning that the text is cut off", stderr)
+	}
+	big := filepath.Join(dir, "big.txt")
+	os.WriteFile(big, []byte("Lamps\n\nSession date: 2012-01-18\nQuestion By: Andrew Boff\nAsked Of: The Mayor\n\nWhy?\n\nAnswer for Lamps\n\nAnswered By: The Mayor\n\n"+strings.Repeat("no break ", 300_000)+"\n"), 0o644)
+	_, stderr, code = runCLI(t, "export", "-f", "ntriples", big, cut)
+	if code != exitError || !strings.Contains(stderr, big+":13:") || !strings.Contains(stderr, "too large") {
+		t.Errorf("exit %d, stderr %q: want exit %d and a positioned too-large error", code, stderr, exitError)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
 
 func init() {
@@ -79,6 +80,7 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 		failed = append(failed, err)
 	}
 	opts.onError = report
+	opts.onWarning = func(w *transcript.ParseError) { progress.clear(); fmt.Fprintln(s.err, warning(w)) }
 	put := func(label quad.IRI, quads []quad.Quad) error {
 		if err := loader.Put(ctx, label, quads); err != nil {
 			return err

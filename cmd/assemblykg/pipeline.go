@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"runtime"
 
@@ -22,6 +23,10 @@ type mapOptions struct {
 	// onError is told of each input that could not be used; the others
 	// still go through.
 	onError func(error)
+	// onWarning is told of what the reader noticed in a transcript it
+	// could read (a header field that is not a name, a text cut off), in
+	// input order; nil prints it on stderr.
+	onWarning func(*transcript.ParseError)
 	// onGraph is told of each graph mapped, for progress.
 	onGraph func(file string, quads int)
 }
@@ -64,9 +69,17 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 		labels   mapping.Labels
 		register = pipe.mapper.NewRegister()
 	)
-	err = ordered.Map(ctx, len(inputs), opts.workers, func(i int) (mapping.Graph, error) {
+	warn := opts.onWarning
+	if warn == nil {
+		warn = func(w *transcript.ParseError) { fmt.Fprintln(s.err, warning(w)) }
+	}
+	err = ordered.Map(ctx, len(inputs), opts.workers, func(i int) (mapped, error) {
 		return pipe.mapInput(inputs[i], s)
-	}, func(i int, g mapping.Graph, err error) error {
+	}, func(i int, m mapped, err error) error {
+		g := m.graph
+		for _, w := range m.warnings {
+			warn(w)
+		}
 		if err == nil {
 			err = labels.Add(g, inputs[i].Path)
 		}
@@ -117,10 +130,21 @@ func newPipeline(opts mapOptions, warn io.Writer) (*pipeline, error) {
 	return &pipeline{reader: transcript.NewReader(reg), mapper: m}, nil
 }
 
-func (p *pipeline) mapInput(in input, s streams) (mapping.Graph, error) {
+// mapped is a transcript's graph and the reader's warnings about it.
+type mapped struct {
+	graph    mapping.Graph
+	warnings []*transcript.ParseError
+}
+
+func (p *pipeline) mapInput(in input, s streams) (mapped, error) {
 	t, err := readTranscript(in, p.reader, s)
 	if err != nil {
-		return mapping.Graph{}, err
+		return mapped{}, err
 	}
-	return p.mapper.Map(t, p.mapper.Find(t)), nil
+	return mapped{p.mapper.Map(t, p.mapper.Find(t)), t.Warnings}, nil
+}
+
+// warning formats a reader's warning as "file:line:col: warning: reason".
+func warning(w *transcript.ParseError) string {
+	return fmt.Sprintf("%s:%d:%d: warning: %v", w.File, w.Line, w.Col, w.Err)
 }
