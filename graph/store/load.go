@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"slices"
 	"time"
 
 	"github.com/cayleygraph/cayley/graph"
@@ -64,6 +65,8 @@ type Loader struct {
 	// graphs they belong to, true for those with quads to remove.
 	add, del []quad.Quad
 	pending  map[quad.IRI]bool
+	// sum is the change to the summaries the waiting changes make.
+	sum map[string]int64
 	// touched names the graphs put by this loader; byLabel is the quads of
 	// the other graphs of a key-value store, by label, read in one pass
 	// (see graphQuads).
@@ -79,7 +82,7 @@ func (s *Store) NewLoader(o LoadOptions) *Loader {
 	if o.Batch <= 0 {
 		o.Batch = DefaultBatch
 	}
-	return &Loader{s: s, o: o, start: time.Now(), pending: map[quad.IRI]bool{}, touched: map[quad.IRI]struct{}{}}
+	return &Loader{s: s, o: o, start: time.Now(), pending: map[quad.IRI]bool{}, sum: map[string]int64{}, touched: map[quad.IRI]struct{}{}}
 }
 
 // Progress reports what the loader has done so far. Graphs counts the
@@ -196,7 +199,7 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 		want[k] = struct{}{}
 		add = append(add, q)
 	}
-	if removes, ok := l.pending[label]; ok && (replace || removes) {
+	if removes, ok := l.pending[label]; ok && (replace || removes || s.sum != nil) {
 		// The graph's earlier changes are not written yet: write them, so
 		// that the comparison below sees them and a merged quad is not
 		// removed by them.
@@ -204,16 +207,41 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 			return fail(err)
 		}
 	}
+	delta := map[string]int64{}
 	if !replace {
 		// Cayley skips quads already present, so a merge needs no
-		// comparison.
-		return l.buffer(ctx, label, add, nil, len(add), replace)
+		// comparison; the summaries count the graph's quads as a whole.
+		if s.sum != nil {
+			old, err := l.graphQuads(ctx, label)
+			if err != nil {
+				return fail(err)
+			}
+			if err := addCounts(delta, old, append(slices.Clip(old), add...)); err != nil {
+				return fail(err)
+			}
+		}
+		return l.buffer(ctx, label, add, nil, delta, len(add), replace)
 	}
 	old, err := l.graphQuads(ctx, label)
 	if err != nil {
 		return fail(err)
 	}
 	l.touched[label] = struct{}{}
+	if s.sum != nil {
+		after := add
+		if only != nil {
+			// The graph keeps its quads that only leaves alone.
+			after = slices.Clip(add)
+			for _, q := range old {
+				if !only(q) {
+					after = append(after, q)
+				}
+			}
+		}
+		if err := addCounts(delta, old, after); err != nil {
+			return fail(err)
+		}
+	}
 	var del []quad.Quad
 	if len(old) > 0 {
 		wantKeys := make(map[quadKey]struct{}, len(add))
@@ -228,7 +256,7 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 				del = append(del, q)
 			}
 		}
-		kept := add[:0]
+		kept := make([]quad.Quad, 0, len(add))
 		for _, q := range add {
 			if _, ok := have[keyOf(q)]; !ok {
 				kept = append(kept, q)
@@ -236,12 +264,12 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 		}
 		add = kept
 	}
-	return l.buffer(ctx, label, add, del, len(want), replace)
+	return l.buffer(ctx, label, add, del, delta, len(want), replace)
 }
 
 // buffer adds the changes of one graph to those waiting, writing the
 // waiting ones first if the graph's would not fit in the batch.
-func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Quad, quads int, replace bool) error {
+func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Quad, delta map[string]int64, quads int, replace bool) error {
 	fail := func(err error) error { return &Error{Op: "load", Store: l.s.name(), Graph: label, Err: err} }
 	if n := len(add) + len(del); n > 0 {
 		if len(l.add)+len(l.del)+n > l.o.Batch {
@@ -252,6 +280,9 @@ func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Qua
 		}
 		l.add = append(l.add, add...)
 		l.del = append(l.del, del...)
+		for k, n := range delta {
+			l.sum[k] += n
+		}
 		l.pending[label] = l.pending[label] || len(del) > 0
 		l.touched[label] = struct{}{}
 		if len(l.add)+len(l.del) >= l.o.Batch {
@@ -286,13 +317,22 @@ func (l *Loader) flush(ctx context.Context) error {
 		return nil
 	}
 	l.s.names.Clear() // a name may have changed
-	err := l.s.apply(ctx, l.add, l.del, l.o)
+	err := l.s.markDirty(ctx)
+	if err == nil {
+		err = l.s.apply(ctx, l.add, l.del, l.o)
+		if err != nil {
+			l.s.sumStale = true
+		} else {
+			err = l.s.addSummaries(ctx, l.sum)
+		}
+	}
 	// Once tried, the changes are dropped: after a failure, putting the
 	// graphs again completes them.
 	clear(l.add)
 	clear(l.del)
 	l.add, l.del = l.add[:0], l.del[:0]
 	clear(l.pending)
+	clear(l.sum)
 	return err
 }
 

@@ -74,6 +74,11 @@ type Store struct {
 	// skos:prefLabel...), which every named query prints; a load that
 	// changes the store clears it.
 	names sync.Map // nameKey -> string
+	// sum holds the summaries (nil when a read-only store has none);
+	// sumStale is set when a batch failed part way, so that the next
+	// one recounts them.
+	sum      sumDB
+	sumStale bool
 }
 
 type nameKey struct {
@@ -237,6 +242,10 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		return fail(err)
 	}
 	s.h = &graph.Handle{QuadStore: qs, QuadWriter: qw}
+	if err := s.openSummaries(context.Background(), opts.ReadOnly); err != nil {
+		s.Close()
+		return fail(fmt.Errorf("summaries: %w", err))
+	}
 	return s, nil
 }
 
@@ -369,12 +378,17 @@ func (s *Store) QuadStore() graph.QuadStore { return s.h.QuadStore }
 // Close closes the store.
 func (s *Store) Close() error {
 	var err error
+	if s.sum != nil {
+		err = s.sum.close()
+	}
 	if s.lock != nil {
 		s.lock.ExecContext(context.Background(), `SELECT pg_advisory_unlock($1)`, pgLockKey)
 		s.lock.Close()
 	}
 	if s.db != nil {
-		err = s.db.Close()
+		if e := s.db.Close(); e != nil && err == nil {
+			err = e
+		}
 	}
 	if e := s.h.Close(); e != nil && err == nil {
 		err = e

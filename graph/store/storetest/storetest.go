@@ -15,6 +15,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/ontology"
 )
 
 // Backend is a store under test.
@@ -40,6 +41,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"Merge", testMerge},
 		{"Register", testRegister},
 		{"Gizmo", testGizmo},
+		{"Summaries", testSummaries},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, fresh(t)) })
@@ -151,6 +153,9 @@ func testQueries(t *testing.T, b Backend) {
 func CheckAnswers(t *testing.T, s *store.Store) {
 	t.Helper()
 	ctx := context.Background()
+	if err := s.CheckSummaries(ctx); err != nil {
+		t.Errorf("summaries: %v", err)
+	}
 	got, err := s.Mentions(ctx, store.MentionFilter{})
 	check(t, "Mentions()", got, err, wantMentions())
 	all := wantMentions()
@@ -482,4 +487,78 @@ func testGizmo(t *testing.T, b Backend) {
 	if d := time.Since(start); d > 5*time.Second {
 		t.Errorf("endless script ran %v past a 300ms limit", d)
 	}
+}
+
+// testSummaries checks the summaries kept by the loader against a recount
+// of the store after loads, replacements, removals (a graph put empty),
+// merges, register updates, batches holding several changes to one graph,
+// and on reopening.
+func testSummaries(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer func() { s.Close() }()
+	checkSum := func(step string) {
+		t.Helper()
+		if err := s.CheckSummaries(ctx); err != nil {
+			t.Errorf("after %s: %v", step, err)
+		}
+	}
+	checkSum("opening an empty store")
+	fx := Fixture()
+	synth := Synthetic(6, 8)
+	load(t, ctx, s, fx...)
+	checkSum("loading the fixture")
+	load(t, ctx, s, synth...)
+	checkSum("loading synthetic transcripts")
+	load(t, ctx, s, ChangedFares())
+	checkSum("replacing a graph")
+	load(t, ctx, s, store.Graph{Label: fx[1].Label}, store.Graph{Label: synth[2].Label})
+	checkSum("removing two graphs")
+	// One batch: the same graph put, changed, removed and put again.
+	_, err := s.Load(ctx, seq(fx[1], ChangedFares(), store.Graph{Label: fx[0].Label}, fx[0], synth[2], synth[3]), store.LoadOptions{Batch: 1 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkSum("several changes to a graph in one batch")
+	l := s.NewLoader(store.LoadOptions{Batch: 30})
+	for _, g := range synth[:3] {
+		half := len(g.Quads) / 3
+		if err := l.Put(ctx, g.Label, g.Quads[:half]); err != nil {
+			t.Fatal(err)
+		}
+		checkSum("a put not yet flushed")
+		if err := l.Merge(ctx, g.Label, g.Quads[half:]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := l.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	checkSum("merging")
+	reg := quad.IRI(ontology.DefaultBase + "graph/register")
+	load(t, ctx, s, store.Graph{Label: reg, Quads: []quad.Quad{
+		{Subject: Sadiq, Predicate: ontology.FOAFName, Object: quad.String("Sadiq Khan"), Label: reg},
+	}})
+	checkSum("updating the register graph")
+	if b.Persistent {
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
+		s = b.Open(t)
+		checkSum("reopening")
+	}
+	CheckAnswersAfterSummaries(t, s, fx)
+}
+
+// CheckAnswersAfterSummaries loads graphs anew into s, whatever it holds,
+// and checks the answers of the Fixture.
+func CheckAnswersAfterSummaries(t *testing.T, s *store.Store, fx []store.Graph) {
+	t.Helper()
+	ctx := context.Background()
+	var graphs []store.Graph
+	for _, g := range Synthetic(6, 8) {
+		graphs = append(graphs, store.Graph{Label: g.Label})
+	}
+	load(t, ctx, s, append(graphs, fx...)...)
+	CheckAnswers(t, s)
 }

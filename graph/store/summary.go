@@ -1,0 +1,455 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+// Summaries are counts the named queries need, kept by the loader as named
+// graphs are added, replaced and removed, so that a query reads one count
+// per row instead of walking every mention. Each is a key holding a count:
+//
+//	n␀body␀speaker        mentions of the body in the speaker's turns
+//	s␀speaker␀body        the same count, found by speaker
+//	d␀body␀speaker␀date   those mentions in turns of that date
+//	b␀body                all mentions of the body
+//	y␀body␀year           mentions of the body in turns of that year
+//	t␀person              speech turns the person gave
+//
+// Bodies and people are IRIs (blank nodes in their N-Quads form); a turn
+// with no speaker counts under the empty speaker, one with no date under
+// Undated. The first and last session of a speaker's mentions of a body are
+// the first and last d key of the pair. Two marks sit beside them: !version,
+// written once the summaries match the store, and !dirty, written before
+// the quads of a batch and removed with the batch's counts in one
+// transaction. A store opened for writing whose summaries lack the first or
+// hold the second (a load was killed part way, or the store predates
+// summaries) has them recounted from its quads; a reader that finds them so
+// answers from the quads instead.
+const (
+	sumVersion = "!version"
+	sumDirty   = "!dirty"
+)
+
+// undatedKey is the date of a turn that gives none; it sorts after every
+// date.
+const undatedKey = "undated"
+
+func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
+
+// nodeKey is the text a node is summarised under.
+func nodeKey(v quad.Value) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case quad.IRI:
+		return string(v)
+	}
+	return v.String()
+}
+
+// keyNode is the node a key part stands for.
+func keyNode(s string) quad.Value {
+	switch {
+	case s == "":
+		return nil
+	case strings.HasPrefix(s, "_:"):
+		return quad.BNode(s[2:])
+	}
+	return quad.IRI(s)
+}
+
+// tally gathers the quads the summaries are made of and counts them. Nodes
+// are quad values, or refs of the backend when recounting a whole store
+// (val then turns a ref into its value).
+type tally struct {
+	val      func(any) (quad.Value, error)
+	bodies   map[any][]any // mention -> bodies
+	turns    map[any][]any // mention -> turns
+	creators map[any][]any // turn -> speakers
+	dates    map[any][]any // subject -> dates
+	speech   map[any]bool  // speech turns
+}
+
+func newTally(val func(any) (quad.Value, error)) *tally {
+	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
+		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{}}
+}
+
+// summarised are the predicates summaries are made of.
+var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType}
+
+func (t *tally) add(pred quad.IRI, s, o any, speech bool) {
+	switch pred {
+	case ontology.ITSTaIdentRef:
+		t.bodies[s] = append(t.bodies[s], o)
+	case ontology.InTurn:
+		t.turns[s] = append(t.turns[s], o)
+	case ontology.SchemaCreator:
+		t.creators[s] = append(t.creators[s], o)
+	case ontology.DCTDate:
+		t.dates[s] = append(t.dates[s], o)
+	case ontology.RDFType:
+		if speech {
+			t.speech[s] = true
+		}
+	}
+}
+
+func (t *tally) addQuads(qs []quad.Quad) {
+	for _, q := range qs {
+		if p, ok := q.Predicate.(quad.IRI); ok {
+			t.add(p, q.Subject, q.Object, q.Object == quad.Value(ontology.OpenGovSpeech))
+		}
+	}
+}
+
+// least returns the node of vs whose N-Quads form is smallest (the one the
+// queries pick), or nil.
+func (t *tally) least(vs []any) (quad.Value, error) {
+	var best quad.Value
+	for _, v := range vs {
+		x, err := t.val(v)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil && (best == nil || x.String() < best.String()) {
+			best = x
+		}
+	}
+	return best, nil
+}
+
+// distinct returns the keys of the nodes of vs, each once.
+func (t *tally) distinct(vs []any) ([]string, error) {
+	out := make([]string, 0, len(vs))
+	for _, v := range vs {
+		x, err := t.val(v)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil {
+			out = append(out, nodeKey(x))
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// counts returns the summary counts of the quads added.
+func (t *tally) counts() (map[string]int64, error) {
+	out := map[string]int64{}
+	type turnKey struct{ speaker, date string }
+	turnInfo := map[any]turnKey{}
+	infoOf := func(turn any) (turnKey, error) {
+		if k, ok := turnInfo[turn]; ok {
+			return k, nil
+		}
+		sp, err := t.least(t.creators[turn])
+		if err != nil {
+			return turnKey{}, err
+		}
+		d, err := t.least(t.dates[turn])
+		if err != nil {
+			return turnKey{}, err
+		}
+		k := turnKey{nodeKey(sp), undatedKey}
+		if d != nil {
+			k.date = text(d)
+		}
+		turnInfo[turn] = k
+		return k, nil
+	}
+	for m, bs := range t.bodies {
+		bodies, err := t.distinct(bs)
+		if err != nil {
+			return nil, err
+		}
+		var keys []string // the mention's keys: counted once each
+		for _, b := range bodies {
+			keys = append(keys, sumKey("b", b))
+			for _, turn := range t.turns[m] {
+				k, err := infoOf(turn)
+				if err != nil {
+					return nil, err
+				}
+				year := undatedKey
+				if k.date != undatedKey && len(k.date) >= 4 {
+					year = k.date[:4]
+				}
+				keys = append(keys, sumKey("n", b, k.speaker), sumKey("s", k.speaker, b),
+					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year))
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range slices.Compact(keys) {
+			out[k]++
+		}
+	}
+	for turn := range t.speech {
+		people, err := t.distinct(t.creators[turn])
+		if err != nil {
+			return nil, err
+		}
+		for _, p := range people {
+			out[sumKey("t", p)]++
+		}
+	}
+	return out, nil
+}
+
+func valueOf(v any) (quad.Value, error) { q, _ := v.(quad.Value); return q, nil }
+
+// graphCounts returns the summary counts of one graph's quads.
+func graphCounts(qs []quad.Quad) (map[string]int64, error) {
+	t := newTally(valueOf)
+	t.addQuads(qs)
+	return t.counts()
+}
+
+// addCounts adds the counts of after less those of before to into.
+func addCounts(into map[string]int64, before, after []quad.Quad) error {
+	if len(before) == 0 && len(after) == 0 {
+		return nil
+	}
+	b, err := graphCounts(before)
+	if err != nil {
+		return err
+	}
+	a, err := graphCounts(after)
+	if err != nil {
+		return err
+	}
+	for k, n := range a {
+		into[k] += n
+	}
+	for k, n := range b {
+		into[k] -= n
+	}
+	for k, n := range into {
+		if n == 0 {
+			delete(into, k)
+		}
+	}
+	return nil
+}
+
+// recount counts the summaries of the whole store from its quads.
+func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
+	qs := s.h.QuadStore
+	names := map[any]quad.Value{}
+	t := newTally(nil)
+	// Refs are kept as the backend gives them, keyed by refs.ToKey so
+	// that equal nodes meet.
+	key := map[any]graph.Ref{}
+	ref := func(r graph.Ref) any {
+		k := refs.ToKey(r)
+		if _, ok := key[k]; !ok {
+			key[k] = r
+		}
+		return k
+	}
+	t.val = func(k any) (quad.Value, error) {
+		if v, ok := names[k]; ok {
+			return v, nil
+		}
+		v, err := qs.NameOf(key[k])
+		if err != nil {
+			return nil, err
+		}
+		names[k] = v
+		return v, nil
+	}
+	speech, err := qs.ValueOf(ontology.OpenGovSpeech)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range summarised {
+		pr, err := qs.ValueOf(p)
+		if err != nil {
+			return nil, err
+		}
+		if pr == nil {
+			continue
+		}
+		it := qs.QuadIterator(quad.Predicate, pr).Iterate()
+		for it.Next(ctx) {
+			q := it.Result()
+			sub, err := qs.QuadDirection(q, quad.Subject)
+			if err == nil {
+				var obj graph.Ref
+				if obj, err = qs.QuadDirection(q, quad.Object); err == nil {
+					isSpeech := speech != nil && refs.ToKey(obj) == refs.ToKey(speech)
+					t.add(p, ref(sub), ref(obj), isSpeech)
+				}
+			}
+			if err != nil {
+				it.Close()
+				return nil, err
+			}
+		}
+		err = it.Err()
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return t.counts()
+}
+
+// rebuildSummaries recounts the summaries from the quads and writes them,
+// marked current.
+func (s *Store) rebuildSummaries(ctx context.Context) error {
+	counts, err := s.recount(ctx)
+	if err != nil {
+		return err
+	}
+	counts[sumVersion] = 1
+	err = s.sum.update(ctx, func(tx sumTx) error {
+		if err := tx.clear(); err != nil {
+			return err
+		}
+		return tx.add(counts)
+	})
+	if err == nil {
+		s.sumStale = false
+	}
+	return err
+}
+
+// openSummaries opens the summaries of s and, unless read-only, recounts
+// them when they are not known to match the quads.
+func (s *Store) openSummaries(ctx context.Context, readOnly bool) error {
+	db, err := openSumDB(s, readOnly)
+	if err != nil || db == nil {
+		return err
+	}
+	s.sum = db
+	if readOnly {
+		return nil
+	}
+	ok, err := s.summariesCurrent(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return s.rebuildSummaries(ctx)
+	}
+	return nil
+}
+
+// summariesCurrent reports whether the summaries match the quads.
+func (s *Store) summariesCurrent(ctx context.Context) (bool, error) {
+	if s.sum == nil || s.sumStale {
+		return false, nil
+	}
+	var ok bool
+	err := s.sum.view(ctx, func(tx sumTx) error {
+		v, err := tx.get(sumVersion)
+		if err != nil {
+			return err
+		}
+		d, err := tx.get(sumDirty)
+		ok = v == 1 && d == 0
+		return err
+	})
+	if errors.Is(err, errNoSummaries) {
+		return false, nil
+	}
+	return ok, err
+}
+
+// markDirty records that a batch is being written: until its counts are
+// added, the summaries may not match the quads.
+func (s *Store) markDirty(ctx context.Context) error {
+	if s.sum == nil {
+		return nil
+	}
+	// The mark is written whole even when the load is being stopped.
+	return s.sum.update(context.WithoutCancel(ctx), func(tx sumTx) error {
+		if n, err := tx.get(sumDirty); err != nil || n > 0 {
+			return err
+		}
+		return tx.add(map[string]int64{sumDirty: 1})
+	})
+}
+
+// addSummaries adds the counts of a written batch and clears the dirty
+// mark; if the counts do not fit (the summaries were already out of step),
+// it recounts them instead.
+func (s *Store) addSummaries(ctx context.Context, deltas map[string]int64) error {
+	if s.sum == nil {
+		return nil
+	}
+	if s.sumStale {
+		return s.rebuildSummaries(ctx)
+	}
+	// The quads are written: their counts are too, even when the load is
+	// being stopped.
+	err := s.sum.update(context.WithoutCancel(ctx), func(tx sumTx) error {
+		d, err := tx.get(sumDirty)
+		if err != nil {
+			return err
+		}
+		deltas[sumDirty] -= d
+		defer delete(deltas, sumDirty)
+		return tx.add(deltas)
+	})
+	if errors.Is(err, errNegative) {
+		return s.rebuildSummaries(ctx)
+	}
+	return err
+}
+
+// CheckSummaries recounts the summaries from the quads and reports the
+// first counts that differ from those kept, or an error if the summaries
+// are not current.
+func (s *Store) CheckSummaries(ctx context.Context) error {
+	ok, err := s.summariesCurrent(ctx)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errors.New("the summaries are not current")
+	}
+	want, err := s.recount(ctx)
+	if err != nil {
+		return err
+	}
+	want[sumVersion] = 1
+	got := map[string]int64{}
+	err = s.sum.view(ctx, func(tx sumTx) error {
+		return tx.scan("", false, func(k string, n int64) bool { got[k] = n; return true })
+	})
+	if err != nil {
+		return err
+	}
+	var diffs []string
+	for k, n := range want {
+		if got[k] != n {
+			diffs = append(diffs, fmt.Sprintf("%q: kept %d, counted %d", k, got[k], n))
+		}
+	}
+	for k, n := range got {
+		if _, ok := want[k]; !ok {
+			diffs = append(diffs, fmt.Sprintf("%q: kept %d, counted 0", k, n))
+		}
+	}
+	if len(diffs) > 0 {
+		slices.Sort(diffs)
+		return fmt.Errorf("%d summary counts differ from a recount: %s", len(diffs), strings.Join(diffs[:min(len(diffs), 5)], "; "))
+	}
+	return nil
+}
