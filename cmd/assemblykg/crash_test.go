@@ -116,6 +116,14 @@ func TestKillDuringLoad(t *testing.T) {
 			if got != want {
 				t.Errorf("after %d kills and a full load the store differs from a clean load", kills)
 			}
+			s, err := store.Open(b.kind, crashed, store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.CheckSummaries(context.Background()); err != nil {
+				t.Errorf("after %d kills and a full load: %v", kills, err)
+			}
+			s.Close()
 			if midLoad == 0 {
 				t.Errorf("no kill landed during a load: the test tested nothing")
 			}
