@@ -36,9 +36,22 @@
 //	question/{key}/turn/{n}           speech turn n (0 is the question)
 //	question/{key}/text               the source text (nif:Context)
 //	question/{key}/text#char={b},{e}  a mention (RFC 5147 code-point range)
-//	question/{key}/turn/{n}/claim/{k} a claim made in turn n
+//	question/{key}/claim/{b}-{e}      a claim; b, e: code points of its figure or cue words
 //	graph/{key}                       the named graph of the transcript
 //	graph/register                    the register graph
+//
+// Keys: the session date ("undated" when the transcript states none) and a
+// slug of the title. A title printed "Unknown" (or with no letter or digit)
+// gives "untitled-" and the first 8 hex digits of the SHA-256 of the
+// transcript's text: the IRIs then depend neither on the file's name nor on
+// the other inputs. Two transcripts with the same date and title are both
+// kept: the first in input order has the plain key, the next the key, "-"
+// and the first 8 hex digits of the SHA-256 of its own text (Labels). The
+// same text given twice is reported, and mapped once.
+//
+// Claims are named by the code points of their figure (or of the words a
+// commitment, agreement or refusal was found by) in the transcript's text,
+// so a claim found or lost elsewhere renames no other.
 //
 // Graphs: a transcript's graph holds the quads whose subject is its graph,
 // its question or an IRI under the question (turns, text, mentions,

@@ -50,6 +50,9 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 				Begin:    turn.TextSpan.Begin + c.Sentence.Begin,
 				End:      turn.TextSpan.Begin + c.Sentence.End,
 				Period:   c.Period,
+				// The figure's offsets name the claim.
+				FigureBegin: turn.TextSpan.Begin + c.Begin,
+				FigureEnd:   turn.TextSpan.Begin + c.End,
 			}
 			if c.Kind == claims.Numeric {
 				mc.Value = strconv.FormatFloat(c.Value, 'f', -1, 64)

@@ -2,7 +2,6 @@ package mapping
 
 import (
 	"fmt"
-	"hash/maphash"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -20,6 +19,8 @@ import (
 // Graph is the named graph of one transcript.
 type Graph struct {
 	Label quad.IRI
+	// Key is the stable part of the graph's IRIs (see Key).
+	Key   string
 	Quads []quad.Quad
 	// Register holds the descriptions of the people, bodies, posts,
 	// memberships, session and software the graph refers to, labelled with
@@ -53,11 +54,15 @@ type Claim struct {
 	Turn       int
 	Sentence   string
 	Begin, End int // code points of the sentence in the transcript's text
-	Value      string
-	Unit       string
-	UnitCode   string // "GBP" for money
-	Period     string
-	About      []*bodies.Body // bodies named in the sentence
+	// FigureBegin and FigureEnd are the code points, in the transcript's
+	// text, of the figure or the cue words the claim was found by; they
+	// name the claim.
+	FigureBegin, FigureEnd int
+	Value                  string
+	Unit                   string
+	UnitCode               string // "GBP" for money
+	Period                 string
+	About                  []*bodies.Body // bodies named in the sentence
 }
 
 // Findings are what the detection stages found in a transcript.
@@ -159,8 +164,11 @@ func (m *Mapper) linkSubject(s string) quad.IRI {
 }
 
 // Key is the stable part of a transcript's IRIs: the session date (or
-// "undated") and a slug of the title (or of the file name when the title is
-// unknown).
+// "undated") and a slug of the title. A title the transcript does not state
+// (printed "Unknown") or that has no letters or digits gives
+// "untitled-" and the first 8 hex digits of the SHA-256 of the transcript's
+// text, so the key depends on neither the file's name nor the order of the
+// inputs. Labels tells apart two transcripts with the same key.
 func Key(t *transcript.Transcript) string {
 	date := t.SessionDate
 	if date == "" {
@@ -168,10 +176,7 @@ func Key(t *transcript.Transcript) string {
 	}
 	name := slug.Of(t.Title)
 	if name == "" {
-		name = slug.Of(strings.TrimSuffix(filepath.Base(t.File), filepath.Ext(t.File)))
-	}
-	if name == "" {
-		name = "untitled"
+		name = "untitled-" + textHash(t.Text)[:8]
 	}
 	return date + "/" + name
 }
@@ -179,7 +184,7 @@ func Key(t *transcript.Transcript) string {
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
-	e := &emitter{m: m, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
+	e := &emitter{m: m, key: key, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
 	// Room for the quads this transcript will give, so the slice is not
 	// regrown as it fills.
 	e.quads = make([]quad.Quad, 0, 64+16*len(t.Turns)+9*len(f.Mentions)+13*len(f.Claims))
@@ -312,36 +317,8 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 			e.add(mi, ont.ITSTaIdentRef, e.body(mn.Body))
 			e.add(mi, ont.InTurn, ti)
 		}
-		for k, c := range claims[turn.Position] {
-			ci := quad.IRI(string(ti) + "/claim/" + strconv.Itoa(k+1))
-			e.add(ci, ont.RDFType, ont.SchemaClaim)
-			e.add(ci, ont.RDFType, claimClass[c.Kind])
-			if speaker != "" {
-				e.add(ci, ont.SchemaAuthor, speaker)
-			}
-			e.add(ci, ont.SchemaAppearance, ti)
-			for _, b := range c.About {
-				e.add(ci, ont.SchemaAbout, e.body(b))
-			}
-			e.add(ci, ont.SchemaText, quad.String(c.Sentence))
-			e.add(ci, ont.NIFReferenceContext, text)
-			e.add(ci, ont.NIFBeginIndex, count(c.Begin))
-			e.add(ci, ont.NIFEndIndex, count(c.End))
-			if c.Period != "" {
-				e.add(ci, ont.SchemaTemporalCoverage, quad.String(c.Period))
-			}
-			if c.Kind == NumericClaim {
-				qi := quad.IRI(string(ci) + "/quantity")
-				e.add(ci, ont.Quantity, qi)
-				e.add(qi, ont.RDFType, ont.SchemaQuantitativeValue)
-				e.add(qi, ont.SchemaValue, quad.TypedString{Value: quad.String(c.Value), Type: ont.XSDDecimal})
-				if c.Unit != "" {
-					e.add(qi, ont.SchemaUnitText, quad.String(c.Unit))
-				}
-				if c.UnitCode != "" {
-					e.add(qi, ont.SchemaUnitCode, quad.String(c.UnitCode))
-				}
-			}
+		for _, c := range claims[turn.Position] {
+			e.claim(item, ti, text, speaker, c)
 		}
 	}
 	e.describe(t)
@@ -377,6 +354,7 @@ func count(n int) quad.Value {
 // they refer to, which are described once at the end.
 type emitter struct {
 	m      *Mapper
+	key    string
 	label  quad.IRI
 	quads  []quad.Quad
 	people map[string]*personRef   // by IRI
@@ -634,26 +612,3 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	return keys
 }
 
-// Labels tells apart the graphs of the transcripts mapped into one
-// dataset: two transcripts with the same session date and title would map
-// to one graph. Labels are held as 64-bit hashes (a collision among a
-// million graphs has odds of about 1 in 10^7). The zero Labels is ready to
-// use; it is not safe for concurrent use.
-type Labels struct {
-	seed maphash.Seed
-	seen map[uint64]string
-}
-
-// Add records that file mapped to g, or returns an error when another file
-// already did.
-func (l *Labels) Add(g Graph, file string) error {
-	if l.seen == nil {
-		l.seed, l.seen = maphash.MakeSeed(), map[uint64]string{}
-	}
-	h := maphash.String(l.seed, string(g.Label))
-	if other, dup := l.seen[h]; dup {
-		return fmt.Errorf("%s: same session date and title as %s (graph %s); give one of them another title", file, other, g.Label)
-	}
-	l.seen[h] = file
-	return nil
-}

@@ -116,12 +116,12 @@ func TestMapShape(t *testing.T) {
 }
 
 func ExampleKey() {
-	t := &transcript.Transcript{File: "x/023.txt", SessionDate: "2013-05-22"}
+	t := &transcript.Transcript{Text: "Unknown\n", SessionDate: "2013-05-22"}
 	fmt.Println(mapping.Key(t))
 	t.Title = "Garden Bridge (3)"
 	fmt.Println(mapping.Key(t))
 	// Output:
-	// 2013-05-22/023
+	// 2013-05-22/untitled-c80c3db2
 	// 2013-05-22/garden-bridge-3
 }
 
@@ -181,19 +181,42 @@ func ExampleMapper_Find() {
 	// https://w3id.org/assemblykg/id/graph/2017-07-13/fares
 }
 
+// TestLabels: two transcripts with the same date and title are both kept,
+// the second re-keyed after its text; the same text twice is an error.
 func TestLabels(t *testing.T) {
 	var l mapping.Labels
-	a := mapping.Graph{Label: "http://example.org/graph/2017-07-13/fares"}
-	b := mapping.Graph{Label: "http://example.org/graph/2017-07-13/buses"}
-	if err := l.Add(a, "a.txt"); err != nil {
+	a := mapOne(t, ontology.DefaultBase, src)
+	other := mapOne(t, ontology.DefaultBase, strings.Replace(src, "Will TfL freeze fares?", "Will TfL cut fares?", 1))
+	if _, err := l.Add(a, "a.txt"); err != nil {
 		t.Fatal(err)
 	}
-	if err := l.Add(b, "b.txt"); err != nil {
+	b, err := l.Add(other, "b.txt")
+	if err != nil {
 		t.Fatal(err)
 	}
-	err := l.Add(a, "c.txt")
-	if err == nil || !strings.HasPrefix(err.Error(), "c.txt: same session date and title as a.txt") {
-		t.Errorf("second file for one graph: %v", err)
+	if b.Label == a.Label || !strings.HasPrefix(string(b.Label), string(a.Label)+"-") {
+		t.Errorf("second transcript's graph %s, want %s-HASH", b.Label, a.Label)
+	}
+	item := strings.Replace(string(b.Label), "/graph/", "/question/", 1)
+	turns := 0
+	for _, q := range b.Quads {
+		for _, v := range []quad.Value{q.Subject, q.Object, q.Label} {
+			if iri, ok := v.(quad.IRI); ok && strings.Contains(string(iri), "/"+a.Key) && !strings.Contains(string(iri), "/"+b.Key) {
+				t.Errorf("IRI of the first transcript's key left: %v", q)
+			}
+		}
+		if q.Predicate == ontology.DCTIsPartOf && strings.Contains(string(q.Subject.(quad.IRI)), "/turn/") {
+			turns++
+			if q.Object != quad.IRI(item) {
+				t.Errorf("turn not part of the re-keyed question: %v", q)
+			}
+		}
+	}
+	if turns == 0 {
+		t.Error("no turns")
+	}
+	if _, err := l.Add(a, "d.txt"); err == nil || !strings.HasPrefix(err.Error(), "d.txt: the same transcript as a.txt") {
+		t.Errorf("same text twice: %v", err)
 	}
 }
 

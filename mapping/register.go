@@ -16,7 +16,7 @@ import (
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
 	register := e.m.RegisterGraph()
-	g := Graph{Label: e.label, Quads: e.quads[:0:0]}
+	g := Graph{Label: e.label, Key: e.key, Quads: e.quads[:0:0]}
 	for _, q := range e.quads {
 		s, _ := q.Subject.(quad.IRI)
 		if s == e.label || s == item || strings.HasPrefix(string(s), own) {

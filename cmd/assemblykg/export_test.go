@@ -326,8 +326,9 @@ func TestEveryTermDocumented(t *testing.T) {
 }
 
 // TestExportManyInputs: hundreds of generated transcripts give the same
-// bytes with one worker and with three, and a copy of a transcript (same
-// date and title) is refused with the name of the file it repeats.
+// bytes with one worker and with three; a copy of a transcript is refused
+// with the name of the file it repeats, and another transcript with the
+// same date and title is kept in a graph of its own.
 func TestExportManyInputs(t *testing.T) {
 	dir := t.TempDir()
 	gen, err := synth.New(7)
@@ -347,8 +348,18 @@ func TestExportManyInputs(t *testing.T) {
 	os.WriteFile(a, seed, 0o644)
 	os.WriteFile(b, seed, 0o644)
 	_, stderr, code := runCLI(t, "export", "-f", "nquads", a, b)
-	if code != exitError || !strings.Contains(stderr, b+": same session date and title as "+a) {
-		t.Errorf("duplicate graph: exit %d, stderr %q", code, stderr)
+	if code != exitError || !strings.Contains(stderr, b+": the same transcript as "+a) {
+		t.Errorf("duplicate transcript: exit %d, stderr %q", code, stderr)
+	}
+	os.WriteFile(b, bytes.Replace(seed, []byte("Thank you for that."), []byte("Thank you."), 1), 0o644)
+	out, stderr, code := runCLI(t, "export", "-f", "nquads", a, b)
+	graphs := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Fields(line)
+		graphs[f[len(f)-2]] = true
+	}
+	if code != 0 || len(graphs) != 3 {
+		t.Errorf("same date and title, other text: exit %d, %d graphs (want 2 and the register): %s", code, len(graphs), stderr)
 	}
 }
 

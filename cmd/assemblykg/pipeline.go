@@ -81,7 +81,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			warn(w)
 		}
 		if err == nil {
-			err = labels.Add(g, inputs[i].Path)
+			g, err = labels.Add(g, inputs[i].Path)
 		}
 		if err != nil {
 			failed = append(failed, err)
