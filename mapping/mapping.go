@@ -611,4 +611,3 @@ func sortedKeys[K ~string, V any](m map[K]V) []K {
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	return keys
 }
-
