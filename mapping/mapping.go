@@ -75,8 +75,8 @@ type Findings struct {
 
 // Config is what a Mapper maps with.
 type Config struct {
-	// Base is the IRI under which resources are minted; "/" is added when
-	// it ends in neither "/" nor "#". Empty means ontology.DefaultBase.
+	// Base is the IRI under which resources are minted, as CheckBase
+	// accepts it. Empty means ontology.DefaultBase.
 	Base string
 	// Version is the tool version written into provenance.
 	Version string
@@ -115,10 +115,10 @@ func New(c Config) (*Mapper, error) {
 	if m.base == "" {
 		m.base = ont.DefaultBase
 	}
-	if last := m.base[len(m.base)-1]; last != '/' && last != '#' {
-		m.base += "/"
-	}
 	var err error
+	if m.base, err = CheckBase(m.base); err != nil {
+		return nil, err
+	}
 	if m.people == nil {
 		if m.people, err = people.Default(); err != nil {
 			return nil, err

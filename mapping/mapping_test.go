@@ -241,3 +241,24 @@ func TestNotStated(t *testing.T) {
 		t.Errorf("full header: not stated %v", got)
 	}
 }
+
+func TestCheckBase(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://example.org/id/": "https://example.org/id/",
+		"https://example.org/id":  "https://example.org/id/",
+		"http://example.org/ns#":  "http://example.org/ns#",
+		"urn:example:kg":          "urn:example:kg/",
+	} {
+		if got, err := mapping.CheckBase(in); err != nil || got != want {
+			t.Errorf("CheckBase(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "foo", "id/", "1http://x/", "http:", "https://exa mple.org/", "https://example.org/<x>/"} {
+		if _, err := mapping.CheckBase(bad); err == nil {
+			t.Errorf("CheckBase(%q): no error", bad)
+		}
+	}
+	if _, err := mapping.New(mapping.Config{Base: "foo"}); err == nil {
+		t.Error("New with a relative base: no error")
+	}
+}

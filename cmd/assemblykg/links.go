@@ -11,7 +11,6 @@ import (
 	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/reconcile"
-	"github.com/assemblykg/assemblykg/ontology"
 )
 
 func init() {
@@ -28,14 +27,11 @@ type linkFlags struct {
 
 func (l *linkFlags) add(fs *pflag.FlagSet) {
 	fs.StringVarP(&l.output, "output", "o", "", "write the CSV to `FILE` (whole or not at all) instead of stdout")
-	fs.StringVar(&l.base, "base", ontology.DefaultBase, "base `IRI` of our people and bodies")
+	addBase(fs, &l.base, "base `IRI` of our people and bodies")
 	l.registry.add(fs)
 }
 
 func (l *linkFlags) mapper(s streams) (*mapping.Mapper, error) {
-	if l.base == "" {
-		return nil, usagef("--base must not be empty")
-	}
 	reg, err := l.registry.people()
 	if err != nil {
 		return nil, err

@@ -72,3 +72,28 @@ func TestExportStdin(t *testing.T) {
 		t.Errorf("stdin export lacks the seed's graph")
 	}
 }
+
+// TestBaseFlag: --base is checked when the flags are parsed, the same way
+// by every command that takes it: a base that is not an absolute IRI is a
+// usage error (exit 2) before any input is read.
+func TestBaseFlag(t *testing.T) {
+	for _, args := range [][]string{
+		{"export", "--base", "foo", seedDir},
+		{"export", "--base", "", seedDir},
+		{"load", "--db", "memory", "--base", "https://exa mple.org/", seedDir},
+		{"links", "--unlinked", "--base", "id/"},
+		{"export", "--base", "foo", "no-such-input"},
+	} {
+		_, stderr, code := runCLI(t, args...)
+		if code != exitUsage || !strings.Contains(stderr, "is not an absolute IRI") {
+			t.Errorf("%q: exit %d, stderr %q; want exit 2 naming the base", args, code, stderr)
+		}
+	}
+	out, stderr, code := runCLI(t, "export", "-f", "ntriples", "--base", "http://example.org/kg", seedDir)
+	if code != 0 || !strings.Contains(out, "<http://example.org/kg/person/") {
+		t.Errorf("export --base without a final /: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := runCLI(t, "parse", "--bodies", "b.csv", seedDir); code != exitUsage || !strings.Contains(stderr, "unknown flag: --bodies") {
+		t.Errorf("parse --bodies: exit %d, %s; parse maps nothing and takes no --bodies", code, stderr)
+	}
+}

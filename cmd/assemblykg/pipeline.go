@@ -32,22 +32,33 @@ type mapOptions struct {
 }
 
 func (o *mapOptions) add(fs *pflag.FlagSet) {
-	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` under which people, bodies, questions and turns are named")
+	addBase(fs, &o.base, "base `IRI` under which people, bodies, questions and turns are named")
 	fs.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "transcripts mapped in parallel (output order stays the input order)")
 	o.registry.add(fs)
 }
 
 func (o *mapOptions) validate() error {
-	if o.base == "" {
-		return usagef("--base must not be empty")
-	}
-	if last := o.base[len(o.base)-1]; last != '/' && last != '#' {
-		o.base += "/"
-	}
 	if o.workers < 1 {
 		o.workers = 1
 	}
 	return nil
+}
+
+// addBase adds --base, checked when the flags are parsed: a base that is
+// not an absolute IRI is a usage error.
+func addBase(fs *pflag.FlagSet, base *string, usage string) {
+	*base = ontology.DefaultBase
+	fs.Var((*baseValue)(base), "base", usage)
+}
+
+type baseValue string
+
+func (b *baseValue) String() string { return string(*b) }
+func (b *baseValue) Type() string   { return "IRI" }
+func (b *baseValue) Set(s string) error {
+	base, err := mapping.CheckBase(s)
+	*b = baseValue(base)
+	return err
 }
 
 // mapCollected reads and maps the transcripts among inputs, in parallel, and
