@@ -591,8 +591,6 @@ func site(iri string) string {
 	return strings.TrimPrefix(host, "www.")
 }
 
-func dateValue(d string) quad.Value { return date(d) }
-
 func without(xs []string, drop string) []string {
 	var out []string
 	for _, x := range xs {
