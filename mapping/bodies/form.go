@@ -19,6 +19,20 @@ var headNouns = set(
 // name a party before "Party" ("the Conservative Party").
 var partyWords = set("labour", "conservative", "tory", "liberal", "democrat", "green", "social")
 
+// thingHeads are head nouns that also name things: only a name with a word
+// of its own ("the Riverside Tenants Network", "the Scooter Theft Unit")
+// is a body, and never a network of roads or lines.
+var thingHeads = set("network", "unit", "command")
+
+// infrastructure words before "Network" make it roads, lines or pipes.
+var infrastructure = set(
+	"road", "roads", "rail", "railway", "bus", "tube", "cycle", "cycling", "transport", "sewer",
+	"sewers", "heat", "heating", "energy", "fibre", "broadband", "walking", "street", "strategic",
+	"overground", "underground", "tram", "night", "mobile", "water", "power", "grid", "route",
+	"superhighway", "station", "train", "trains", "computer", "data", "cctv", "camera", "wifi",
+	"care", "intensive", "storage", "residential", "dwelling", "motorway", "highway",
+)
+
 // maxNameTokens bounds how far back from its head noun a name found by its
 // form may reach, so that a long run of capitalised words costs time in
 // proportion to its length.
@@ -300,8 +314,11 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 				}
 			}
 		}
-		if words == 0 || generics == words && !namedByModifiers(toks, start, k, generics, possessive) {
+		if words == 0 || generics == words && (thingHeads[t.fold] || !namedByModifiers(toks, start, k, generics, possessive)) {
 			continue
+		}
+		if thingHeads[t.fold] && k > 0 && infrastructure[toks[k-1].fold] {
+			continue // "the London Cycle Network", "the Strategic Road Network"
 		}
 		add(start, end)
 	}
