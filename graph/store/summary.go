@@ -24,6 +24,9 @@ import (
 //	b␀body                all mentions of the body
 //	y␀body␀year           mentions of the body in turns of that year
 //	t␀person              speech turns the person gave
+//	g␀group␀year␀body     mentions of the body in the questions asked on
+//	                      behalf of the group in that year (the question's date)
+//	q␀group␀year␀body     those questions
 //
 // Bodies and people are IRIs (blank nodes in their N-Quads form); a turn
 // with no speaker counts under the empty speaker, one with no date under
@@ -78,15 +81,19 @@ type tally struct {
 	creators map[any][]any // turn -> speakers
 	dates    map[any][]any // subject -> dates
 	speech   map[any]bool  // speech turns
+	partOf   map[any][]any // turn -> questions (and anything else it is part of)
+	groups   map[any][]any // question -> groups it was asked on behalf of
 }
 
 func newTally(val func(any) (quad.Value, error)) *tally {
 	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
-		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{}}
+		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
+		partOf: map[any][]any{}, groups: map[any][]any{}}
 }
 
 // summarised are the predicates summaries are made of.
-var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType}
+var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType,
+	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf}
 
 func (t *tally) add(pred quad.IRI, s, o any, speech bool) {
 	switch pred {
@@ -98,6 +105,10 @@ func (t *tally) add(pred quad.IRI, s, o any, speech bool) {
 		t.creators[s] = append(t.creators[s], o)
 	case ontology.DCTDate:
 		t.dates[s] = append(t.dates[s], o)
+	case ontology.DCTIsPartOf:
+		t.partOf[s] = append(t.partOf[s], o)
+	case ontology.OpenGovOnBehalfOf:
+		t.groups[s] = append(t.groups[s], o)
 	case ontology.RDFType:
 		if speech {
 			t.speech[s] = true
@@ -148,6 +159,7 @@ func (t *tally) distinct(vs []any) ([]string, error) {
 // counts returns the summary counts of the quads added.
 func (t *tally) counts() (map[string]int64, error) {
 	out := map[string]int64{}
+	var questions []string // q keys, each followed by the question
 	type turnKey struct{ speaker, date string }
 	turnInfo := map[any]turnKey{}
 	infoOf := func(turn any) (turnKey, error) {
@@ -188,12 +200,26 @@ func (t *tally) counts() (map[string]int64, error) {
 				}
 				keys = append(keys, sumKey("n", b, k.speaker), sumKey("s", k.speaker, b),
 					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year))
+				for _, q := range t.partOf[turn] {
+					asked, err := t.asked(q)
+					if err != nil {
+						return nil, err
+					}
+					for _, a := range asked {
+						keys = append(keys, sumKey("g", a.group, a.year, b))
+						questions = append(questions, sumKey("q", a.group, a.year, b)+"\x00"+a.question)
+					}
+				}
 			}
 		}
 		slices.Sort(keys)
 		for _, k := range slices.Compact(keys) {
 			out[k]++
 		}
+	}
+	slices.Sort(questions)
+	for _, q := range slices.Compact(questions) {
+		out[q[:strings.LastIndexByte(q, 0)]]++
 	}
 	for turn := range t.speech {
 		people, err := t.distinct(t.creators[turn])
@@ -202,6 +228,43 @@ func (t *tally) counts() (map[string]int64, error) {
 		}
 		for _, p := range people {
 			out[sumKey("t", p)]++
+		}
+	}
+	return out, nil
+}
+
+// askedKey is a question asked on behalf of a group in a year.
+type askedKey struct{ question, group, year string }
+
+// asked returns, for a node a turn is part of, the groups it was asked on
+// behalf of with the years of its dates: none unless it is such a question.
+func (t *tally) asked(q any) ([]askedKey, error) {
+	if len(t.groups[q]) == 0 || len(t.dates[q]) == 0 {
+		return nil, nil
+	}
+	qv, err := t.val(q)
+	if err != nil || qv == nil {
+		return nil, err
+	}
+	groups, err := t.distinct(t.groups[q])
+	if err != nil {
+		return nil, err
+	}
+	var years []string
+	for _, d := range t.dates[q] {
+		v, err := t.val(d)
+		if err != nil {
+			return nil, err
+		}
+		if y := text(v); len(y) >= 4 {
+			years = append(years, y[:4])
+		}
+	}
+	slices.Sort(years)
+	var out []askedKey
+	for _, g := range groups {
+		for _, y := range slices.Compact(years) {
+			out = append(out, askedKey{nodeKey(qv), g, y})
 		}
 	}
 	return out, nil
