@@ -87,6 +87,9 @@ type Config struct {
 	// parents of bodies, Assembly groups and the bodies posts belong to.
 	// Nil means the shipped registry.
 	Bodies *bodies.Registry
+	// Files are the register, registry and links files the mapping is
+	// made with, for the provenance of every graph.
+	Files []File
 	// Links add sameAs IRIs to people and bodies. Each names its subject
 	// by one of our IRIs, by a body of Bodies (id, name, alias or
 	// acronym), by a person of People, or by a body's name (whose id is
@@ -102,6 +105,7 @@ type Mapper struct {
 	people   *people.Register
 	bodies   *bodies.Registry
 	detector *bodies.Detector
+	files    []File
 	// links are the sameAs IRIs of people and bodies, by their IRI.
 	links map[quad.IRI][]string
 	// unmatched are the links whose subject is in neither register.
@@ -111,7 +115,7 @@ type Mapper struct {
 // New returns a Mapper for c. A link whose subject names nothing is an
 // error naming its file and line.
 func New(c Config) (*Mapper, error) {
-	m := &Mapper{base: c.Base, version: c.Version, people: c.People, bodies: c.Bodies, links: map[quad.IRI][]string{}}
+	m := &Mapper{base: c.Base, version: c.Version, people: c.People, bodies: c.Bodies, files: c.Files, links: map[quad.IRI][]string{}}
 	if m.base == "" {
 		m.base = ont.DefaultBase
 	}
@@ -197,6 +201,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	e.add(e.label, ont.RDFType, ont.ProvEntity)
 	e.add(e.label, ont.ProvWasDerivedFrom, text)
 	e.add(e.label, ont.ProvWasAttributedTo, software)
+	e.add(e.label, ont.ProvWasGeneratedBy, e.run())
 	if t.SessionDate != "" {
 		e.add(e.label, ont.DCTDate, date(t.SessionDate))
 	}
@@ -207,7 +212,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	// The source text, which all offsets count into.
 	e.add(text, ont.RDFType, ont.NIFContext)
 	e.add(text, ont.RDFType, ont.SourceText)
-	e.add(text, ont.DCTSource, quad.String(source))
+	e.sourceText(text, t)
 	e.add(text, ont.NIFIsString, quad.String(t.Text))
 	e.add(text, ont.NIFBeginIndex, count(0))
 	e.add(text, ont.NIFEndIndex, count(t.Length))

@@ -39,6 +39,8 @@ func TestShapesBite(t *testing.T) {
 		"wikidata-page-person": "Node schema:sameAs",
 		"subclass-claim":       "MinCount schema:text",
 		"nameless-person":      "MinCount foaf:name",
+		"unhashed-text":        "Pattern schema:sha256",
+		"unmade-graph":         "MinCount prov:wasGeneratedBy",
 	}
 	rep := validate.SHACL(t, data, ontology.Shapes())
 	got := map[string][]string{}

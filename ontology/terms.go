@@ -168,4 +168,8 @@ const (
 	ProvWasAssociatedWith = quad.IRI(PROV + "wasAssociatedWith")
 	ProvWasAttributedTo   = quad.IRI(PROV + "wasAttributedTo")
 	SchemaSoftwareVersion = quad.IRI(Schema + "softwareVersion")
+	ProvUsed              = quad.IRI(PROV + "used")
+	SchemaSHA256          = quad.IRI(Schema + "sha256")
+	SchemaDescription     = quad.IRI(Schema + "description")
+	DCTIdentifier         = quad.IRI(DCT + "identifier")
 )

@@ -384,3 +384,28 @@ func TestExportWarns(t *testing.T) {
 		t.Errorf("exit %d, stderr %q: want exit %d and a positioned too-large error", code, stderr, exitError)
 	}
 }
+
+// TestExportSourceSidecar: a .source file beside a transcript gives its
+// text's dct:source; a sidecar without an address is reported at its line
+// and the transcript is not exported.
+func TestExportSourceSidecar(t *testing.T) {
+	dir := t.TempDir()
+	seed, _ := os.ReadFile(filepath.Join(seedDir, "2017-10-12-modern-day-slavery.txt"))
+	os.WriteFile(filepath.Join(dir, "q.txt"), seed, 0o644)
+	os.WriteFile(filepath.Join(dir, "q.source"), []byte("https://www.london.gov.uk/questions/2017/3830 (found 2026-11-29)\n"), 0o644)
+	out, stderr, code := runCLI(t, "export", "-f", "ntriples", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "/modern-day-slavery/text> <http://purl.org/dc/terms/source> <https://www.london.gov.uk/questions/2017/3830> .") {
+		t.Errorf("no dct:source from the sidecar")
+	}
+	if bytes.Contains(export(t, "ntriples", seedDir), []byte("dc/terms/source> <")) {
+		t.Errorf("dct:source IRI without a sidecar")
+	}
+	os.WriteFile(filepath.Join(dir, "q.source"), []byte("\nsee the Assembly's site\n"), 0o644)
+	out, stderr, code = runCLI(t, "export", "-f", "ntriples", dir)
+	if code != exitError || !strings.Contains(stderr, filepath.Join(dir, "q.source")+":2:1: ") || strings.Contains(out, "modern-day-slavery") {
+		t.Errorf("bad sidecar: exit %d, stderr %q", code, stderr)
+	}
+}

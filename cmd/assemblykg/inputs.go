@@ -27,12 +27,20 @@ func collectInputs(paths []string, kinds inputs.Kinds, s streams) ([]input, []er
 	return found, problems
 }
 
-// readTranscript reads the input as a transcript.
+// readTranscript reads the input as a transcript, with the page address a
+// sidecar file beside it gives.
 func readTranscript(in input, rd *transcript.Reader, s streams) (*transcript.Transcript, error) {
 	r, err := in.Open(s.in)
 	if err != nil {
 		return nil, err
 	}
 	defer r.Close()
-	return rd.Read(in.Name(), r)
+	t, err := rd.Read(in.Name(), r)
+	if err != nil || in.Path == inputs.Stdin {
+		return t, err
+	}
+	if t.SourceURL, err = transcript.ReadSourceURL(in.Path); err != nil {
+		return nil, err
+	}
+	return t, nil
 }

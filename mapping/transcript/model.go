@@ -30,6 +30,9 @@ type Transcript struct {
 	Text string `json:"-"`
 	// Length is the number of code points in Text.
 	Length int `json:"length"`
+	// SourceURL is the address of the page the transcript was taken from,
+	// when a sidecar file beside it gives one (see ReadSourceURL).
+	SourceURL string `json:"sourceURL,omitempty"`
 	// BOM reports whether the file started with a byte order mark, so that
 	// byte offsets (which count it) differ from code-point offsets by one.
 	BOM bool `json:"bom,omitempty"`
