@@ -10,6 +10,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
@@ -21,8 +22,9 @@ import (
 // with a dated London Assembly membership covering the day; no Mayor has a
 // seat; every question asked by an Assembly Member is on behalf of a group.
 func TestPeopleInTimeOnCorpus(t *testing.T) {
-	files, _ := filepath.Glob("../../shared/corpus/dev/*.txt")
-	if len(files) == 0 {
+	dev := corpus.Path(corpus.Dev)
+	files, _ := filepath.Glob(filepath.Join(dev, "*.txt"))
+	if dev == "" || len(files) == 0 {
 		t.Skip("no dev corpus beside the repository (../shared/corpus/dev)")
 	}
 	reg, err := people.Default()

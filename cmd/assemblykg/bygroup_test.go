@@ -12,6 +12,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/nquads"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -33,11 +34,11 @@ func TestMentionsByGroupQuery(t *testing.T) {
 		t.Errorf("seed rows:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(seed, "\n"))
 	}
 
-	corpus := "../../../shared/corpus/dev"
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("no %s: %v", corpus, err)
+	dev := corpus.Path(corpus.Dev)
+	if dev == "" {
+		t.Skip("no dev corpus beside the repository")
 	}
-	nt := export(t, "ntriples", corpus)
+	nt := export(t, "ntriples", dev)
 	got, want := byGroupRows(t, nt), countByGroup(t, nt)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("dev rows from SPARQL:\n%s\ncounted from the quads:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/internal/synth"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
@@ -203,12 +204,12 @@ func TestExportFormatFromExtension(t *testing.T) {
 // TestExportParallelSameBytes: the corpus exported with one worker and with
 // several gives the same bytes.
 func TestExportParallelSameBytes(t *testing.T) {
-	corpus := "../../../shared/corpus/dev"
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skipf("no %s: %v", corpus, err)
+	dev := corpus.Path(corpus.Dev)
+	if dev == "" {
+		t.Skip("no dev corpus beside the repository")
 	}
-	one, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "1", corpus)
-	four, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "4", corpus)
+	one, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "1", dev)
+	four, _, _ := runCLI(t, "export", "-f", "nquads", "--workers", "4", dev)
 	if one == "" || one != four {
 		t.Errorf("parallel export differs from the sequential one (%d vs %d bytes)", len(one), len(four))
 	}

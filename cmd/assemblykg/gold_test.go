@@ -1,12 +1,12 @@
 package main
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/internal/validate"
 )
 
@@ -18,29 +18,29 @@ func TestGoldScores(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	eval := "../../../shared/tools/eval.py"
-	corpora := []string{"../../../shared/seeds", "../../../shared/corpus/dev"}
-	if _, err := os.Stat(eval); err != nil {
-		t.Skipf("no shared evaluator beside the project (%v)", err)
+	eval := corpus.Path("tools/eval.py")
+	if eval == "" {
+		t.Skip("no shared evaluator beside the project")
 	}
 	validate.Rdflib(t)
 	bin := filepath.Join(t.TempDir(), "assemblykg")
 	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
-	for _, corpus := range corpora {
-		if _, err := os.Stat(filepath.Join(corpus, "gold.json")); err != nil {
-			t.Logf("skipping %s: %v", corpus, err)
+	for _, c := range corpus.Annotated {
+		dir := corpus.Path(c)
+		if dir == "" {
+			t.Logf("skipping %s: not beside the project", c)
 			continue
 		}
 		cmd := exec.Command(validate.Python, eval, "--bin", bin, "--queries", "../../ontology/queries",
-			"--corpus", corpus, "--verbose",
+			"--corpus", dir, "--verbose",
 			"--min-speaker", "1.0", "--min-body-f1", "0.95", "--min-pair-f1", "0.95", "--min-claim-f1", "0.90")
 		out, err := cmd.CombinedOutput()
 		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-		t.Logf("%s: %s", corpus, lines[len(lines)-1])
+		t.Logf("%s: %s", c, lines[len(lines)-1])
 		if err != nil {
-			t.Errorf("%s below the figures held:\n%s", corpus, out)
+			t.Errorf("%s below the figures held:\n%s", c, out)
 		}
 	}
 }

@@ -3,27 +3,25 @@ package main
 import (
 	"bytes"
 	"io"
-	"os"
 	"strconv"
 	"testing"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
 )
-
-const devCorpus = "../../../shared/corpus/dev"
 
 // exportedCorpora are the seed and, when it is beside the repository, the
 // dev corpus.
 func exportedCorpora(t *testing.T) map[string]string {
 	c := map[string]string{"seed": seedDir}
-	if _, err := os.Stat(devCorpus); err == nil {
-		c["dev"] = devCorpus
+	if dev := corpus.Path(corpus.Dev); dev != "" {
+		c["dev"] = dev
 	} else {
-		t.Logf("no %s: checking the seed only", devCorpus)
+		t.Log("no dev corpus beside the repository: checking the seed only")
 	}
 	return c
 }

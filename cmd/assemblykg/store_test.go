@@ -2,30 +2,25 @@ package main
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/assemblykg/assemblykg/graph/store"
 	"github.com/assemblykg/assemblykg/graph/store/storetest"
+	"github.com/assemblykg/assemblykg/internal/corpus"
 )
 
 // corpusInputs is the seed and, when the shared corpus sits beside the
 // project, its development transcripts.
 func corpusInputs(t *testing.T) []string {
 	inputs := []string{seedDir}
-	if dev := "../../../shared/corpus/dev"; dirExists(dev) {
+	if dev := corpus.Path(corpus.Dev); dev != "" {
 		inputs = append(inputs, dev)
 	} else {
-		t.Logf("no %s: loading the seed only", dev)
+		t.Log("no dev corpus beside the repository: loading the seed only")
 	}
 	return inputs
-}
-
-func dirExists(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.IsDir()
 }
 
 // loadInto runs `assemblykg load` into a store and returns the answers of

@@ -1,20 +1,14 @@
 package bodies
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"testing"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
-
-// devCorpus is the development corpus with gold annotations, beside the
-// repository.
-const devCorpus = "../../../shared/corpus/dev"
 
 // devFile is one transcript of the development corpus, read into turns,
 // with its gold bodies.
@@ -26,13 +20,12 @@ type devFile struct {
 
 func readDevCorpus(t *testing.T) []devFile {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(devCorpus, "gold.json"))
+	gold, err := corpus.LoadGold[goldFile](corpus.Dev)
 	if err != nil {
-		t.Skipf("no development corpus beside the repository: %v", err)
+		t.Fatal(err)
 	}
-	var gold map[string]goldFile
-	if err := json.Unmarshal(raw, &gold); err != nil {
-		t.Fatalf("gold.json: %v", err)
+	if gold == nil {
+		t.Skip("no development corpus beside the repository")
 	}
 	reg, err := people.Default()
 	if err != nil {
@@ -40,8 +33,9 @@ func readDevCorpus(t *testing.T) []devFile {
 	}
 	rd := transcript.NewReader(reg)
 	var out []devFile
-	for name, g := range gold {
-		tr, err := rd.ReadFile(filepath.Join(devCorpus, name))
+	for _, name := range gold.Names {
+		g := gold.Files[name]
+		tr, err := rd.ReadFile(gold.File(name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -51,7 +45,6 @@ func readDevCorpus(t *testing.T) []devFile {
 		}
 		out = append(out, f)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
 }
 

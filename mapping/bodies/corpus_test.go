@@ -1,9 +1,7 @@
 package bodies
 
 import (
-	"encoding/json"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -11,10 +9,9 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
-)
 
-// The evaluation corpus lives beside the repository, never inside it.
-var corpusDirs = []string{"../../../shared/seeds", "../../../shared/corpus/dev"}
+	"github.com/assemblykg/assemblykg/internal/corpus"
+)
 
 type goldBody struct {
 	Name    string   `json:"name"`
@@ -94,23 +91,17 @@ func TestCorpusBodies(t *testing.T) {
 	d := NewDetector(defaultRegistry(t))
 	var total score
 	files := 0
-	for _, dir := range corpusDirs {
-		raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	for _, c := range corpus.Annotated {
+		gold, err := corpus.LoadGold[goldFile](c)
 		if err != nil {
-			t.Logf("skipping %s: %v", dir, err)
+			t.Fatal(err)
+		}
+		if gold == nil {
+			t.Logf("skipping %s: not beside the repository", c)
 			continue
 		}
-		var gold map[string]goldFile
-		if err := json.Unmarshal(raw, &gold); err != nil {
-			t.Fatalf("%s/gold.json: %v", dir, err)
-		}
-		names := make([]string, 0, len(gold))
-		for n := range gold {
-			names = append(names, n)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			text, err := os.ReadFile(filepath.Join(dir, name))
+		for _, name := range gold.Names {
+			text, err := os.ReadFile(gold.File(name))
 			if err != nil {
 				t.Fatalf("%v", err)
 			}
@@ -129,7 +120,7 @@ func TestCorpusBodies(t *testing.T) {
 			var s score
 			matchedGot := map[string]bool{}
 			var missed []string
-			for _, g := range gold[name].Bodies {
+			for _, g := range gold.Files[name].Bodies {
 				forms := map[string]bool{bodyKey(g.Name): true}
 				for _, a := range g.Aliases {
 					forms[bodyKey(a)] = true
@@ -158,7 +149,7 @@ func TestCorpusBodies(t *testing.T) {
 				}
 			}
 			sort.Strings(extra)
-			s.gold, s.got, s.tpGot = len(gold[name].Bodies), len(got), len(matchedGot)
+			s.gold, s.got, s.tpGot = len(gold.Files[name].Bodies), len(got), len(matchedGot)
 			if len(missed)+len(extra) > 0 {
 				t.Logf("%s: missed %q extra %q", name, missed, extra)
 			}

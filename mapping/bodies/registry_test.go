@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 )
 
@@ -97,9 +98,13 @@ func TestRegistryForms(t *testing.T) {
 // Every body row of the research identifiers whose name is in the registry
 // carries its IRI.
 func TestRegistryCarriesIdentifiers(t *testing.T) {
-	f, err := os.Open("../../../shared/research/identifiers.csv")
+	path := corpus.Path("research/identifiers.csv")
+	if path == "" {
+		t.Skip("no research identifiers beside the repository")
+	}
+	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("no research identifiers beside the repository: %v", err)
+		t.Fatal(err)
 	}
 	defer f.Close()
 	rows, err := csv.NewReader(f).ReadAll()

@@ -2,9 +2,10 @@ package claims
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/corpus"
 )
 
 // benchText is a turn-sized text with figures, abbreviations and a list.
@@ -32,16 +33,13 @@ func BenchmarkFind(b *testing.B) {
 func BenchmarkFindCorpus(b *testing.B) {
 	var texts []string
 	n := 0
-	for _, dir := range corpusDirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			texts = append(texts, string(data))
-			n += len(data)
+	for _, f := range corpus.Transcripts() {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
 		}
+		texts = append(texts, string(data))
+		n += len(data)
 	}
 	if len(texts) == 0 {
 		b.Skip("no evaluation transcripts")

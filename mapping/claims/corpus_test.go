@@ -1,20 +1,18 @@
 package claims
 
 import (
-	"encoding/json"
 	"math"
 	"os"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/corpus"
 )
 
-// The evaluation corpora, relative to this package's folder.
-var corpusDirs = []string{"../../../shared/seeds", "../../../shared/corpus/dev"}
-
-type goldFile map[string]struct {
+// goldFile is the part of a transcript's gold annotations claims are
+// judged on.
+type goldFile struct {
 	NumericClaims []struct {
 		Speaker  string  `json:"speaker"`
 		Value    float64 `json:"value"`
@@ -72,31 +70,26 @@ func TestCorpusNumericValues(t *testing.T) {
 	// counts by half of the sorted file list: a rule written while looking
 	// at one half is checked on the other
 	var half [2]struct{ tp, fp, fn int }
-	for _, dir := range corpusDirs {
-		raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	for _, c := range corpus.Annotated {
+		gold, err := corpus.LoadGold[goldFile](c)
 		if err != nil {
-			t.Logf("skipping %s: %v", dir, err)
+			t.Fatal(err)
+		}
+		if gold == nil {
+			t.Logf("skipping %s: not beside the repository", c)
 			continue
 		}
-		var gold goldFile
-		if err := json.Unmarshal(raw, &gold); err != nil {
-			t.Fatalf("%s/gold.json: %v", dir, err)
-		}
-		names := make([]string, 0, len(gold))
-		for name := range gold {
-			names = append(names, name)
-		}
-		sort.Strings(names)
+		names := gold.Names
 		for fi, name := range names {
 			h := &half[fi%2]
-			src, err := os.ReadFile(filepath.Join(dir, name))
+			src, err := os.ReadFile(gold.File(name))
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue
 			}
 			files++
 			want := map[float64]int{}
-			for _, c := range gold[name].NumericClaims {
+			for _, c := range gold.Files[name].NumericClaims {
 				want[round6(c.Value)]++
 			}
 			got := map[float64]int{}

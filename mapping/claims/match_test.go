@@ -2,10 +2,11 @@ package claims
 
 import (
 	"os"
-	"path/filepath"
 	"reflect"
 	"regexp"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/corpus"
 )
 
 // patternSamples are sentences that hold what the cue and period patterns
@@ -36,16 +37,13 @@ var patternSamples = []string{
 // none when they are absent.
 func corpusSentences(t *testing.T) []string {
 	var out []string
-	for _, dir := range corpusDirs {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, s := range Sentences(string(b)) {
-				out = append(out, s.Text)
-			}
+	for _, f := range corpus.Transcripts() {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range Sentences(string(b)) {
+			out = append(out, s.Text)
 		}
 	}
 	if len(out) == 0 {

@@ -1,11 +1,9 @@
 package transcript_test
 
 import (
-	"encoding/json"
-	"os"
-	"path/filepath"
-	"sort"
 	"testing"
+
+	"github.com/assemblykg/assemblykg/internal/corpus"
 )
 
 // goldFile is the part of a corpus's gold.json this stage is judged on.
@@ -22,27 +20,20 @@ type goldFile struct {
 // TestCorpus reads every transcript of the shared corpora and compares
 // turn counts, speakers and roles with their gold.json.
 func TestCorpus(t *testing.T) {
-	dirs := []string{"../../../shared/seeds", "../../../shared/corpus/dev"}
 	rd := newReader(t)
 	judged, right := 0, 0
-	for _, dir := range dirs {
-		raw, err := os.ReadFile(filepath.Join(dir, "gold.json"))
+	for _, c := range corpus.Annotated {
+		gold, err := corpus.LoadGold[goldFile](c)
 		if err != nil {
-			t.Logf("skipping %s: %v (the shared corpus sits beside the project)", dir, err)
-			continue
-		}
-		var gold map[string]goldFile
-		if err := json.Unmarshal(raw, &gold); err != nil {
 			t.Fatal(err)
 		}
-		names := make([]string, 0, len(gold))
-		for n := range gold {
-			names = append(names, n)
+		if gold == nil {
+			t.Logf("skipping %s: the shared corpus sits beside the project", c)
+			continue
 		}
-		sort.Strings(names)
-		for _, name := range names {
-			g := gold[name]
-			tr, err := rd.ReadFile(filepath.Join(dir, name))
+		for _, name := range gold.Names {
+			g := gold.Files[name]
+			tr, err := rd.ReadFile(gold.File(name))
 			if err != nil {
 				t.Errorf("%s: %v", name, err)
 				continue
