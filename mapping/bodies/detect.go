@@ -261,6 +261,29 @@ type Scanner struct {
 	order   int
 	minted  map[string]*Body
 	found   []*Body
+	taught  map[string]bool // initials already taught
+}
+
+// initials returns the capital initials of a name's words, small words and
+// possessives skipped ("Mayor's Cycling Taskforce" is "MCT"), or "" when a
+// word is not capitalised or there are fewer than three.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		if connectors[strings.ToLower(w)] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || r > unicode.MaxASCII {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 3 {
+		return ""
+	}
+	return b.String()
 }
 
 // Scanner starts the scan of one transcript.
@@ -360,8 +383,21 @@ func inJobTitle(toks []token, start int) bool {
 	return false
 }
 
-// learn reads "Name (ACR)" after a match and teaches the scanner ACR.
+// learn reads "Name (ACR)" after a match and teaches the scanner ACR. A
+// body found by its form teaches its initials too ("Olympic Legacy
+// Partnership ... the OLP"), when they are three letters or more and no
+// registry acronym.
 func (s *Scanner) learn(text string, toks []token, m match) {
+	if m.body.FoundByForm {
+		if acr := initials(m.body.Name); acr != "" && s.d.reg.byAcr[acr] == nil && !s.taught[acr] {
+			if s.taught == nil {
+				s.taught = map[string]bool{}
+			}
+			s.taught[acr] = true
+			s.order--
+			s.learned.add(acr, &pattern{body: m.body, caseSensitive: true, order: s.order})
+		}
+	}
 	last := toks[m.end-1]
 	if last.bracket {
 		return

@@ -47,7 +47,8 @@
 // acronym inside such a run is part of the longer name ("GLA Housing
 // Unit"). A name defined with its acronym, "Full Name (FN)", whose words
 // spell the acronym by their initials is a body too, and FN names it for
-// the rest of the transcript. These bodies have FoundByForm set, kind
+// the rest of the transcript; so do the initials of any body found by its
+// form, when they are three capitals or more and no registry acronym. These bodies have FoundByForm set, kind
 // "other" and a slug id. Generic references ("the Council", "the Fire
 // Authority", "the Mayor's Office", "a Fire and Rescue Service"), job
 // titles, laws ("... Act"), plans and schemes defined with an acronym
