@@ -85,7 +85,13 @@ const stopGrace = 2 * time.Second
 func stopOnSignal() (context.Context, func() (os.Signal, bool)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	sigs := make(chan os.Signal, 2)
-	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	// A signal ignored at start stays ignored: nohup ignores SIGHUP, a
+	// shell ignores SIGINT for a job started with & in a script.
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(sig) {
+			signal.Notify(sigs, sig)
+		}
+	}
 	var caught atomic.Value
 	go func() {
 		sig := <-sigs

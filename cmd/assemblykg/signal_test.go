@@ -12,10 +12,18 @@ import (
 )
 
 // startExport starts `export -o dir/out.nt -` reading a transcript that never
-// ends, and waits until its temporary file is in dir.
-func startExport(t *testing.T, dir string) *exec.Cmd {
+// ends, through the command wrap when given, and waits until its temporary
+// file is in dir.
+func startExport(t *testing.T, dir string, wrap ...string) *exec.Cmd {
 	t.Helper()
 	cmd := subprocess(t, "export", "-q", "-o", filepath.Join(dir, "out.nt"), "-")
+	if len(wrap) > 0 {
+		path, err := exec.LookPath(wrap[0])
+		if err != nil {
+			t.Skip(err)
+		}
+		cmd.Path, cmd.Args = path, append(wrap, cmd.Args...)
+	}
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -85,5 +93,23 @@ func TestKilledTempsSwept(t *testing.T) {
 	}
 	if got := tempFiles(t, dir); len(got) != 0 {
 		t.Errorf("stale temporary files not swept: %v", got)
+	}
+}
+
+// TestIgnoredSignalStaysIgnored starts an export under nohup, which ignores
+// SIGHUP: a SIGHUP does not stop it, a SIGTERM then does.
+func TestIgnoredSignalStaysIgnored(t *testing.T) {
+	dir := t.TempDir()
+	cmd := startExport(t, dir, "nohup")
+	cmd.Process.Signal(syscall.SIGHUP)
+	time.Sleep(300 * time.Millisecond)
+	cmd.Process.Signal(syscall.SIGTERM)
+	err := cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 128+int(syscall.SIGTERM) {
+		t.Errorf("exit %v, want status %d: SIGHUP stopped a process started under nohup", err, 128+int(syscall.SIGTERM))
+	}
+	if got := tempFiles(t, dir); len(got) != 0 {
+		t.Errorf("left behind: %v", got)
 	}
 }
