@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/assemblykg/assemblykg/internal/proc"
 )
 
 // WriteFileAtomic writes the file at path through write and leaves nothing
@@ -224,7 +226,7 @@ func sweepTemps(dir string) {
 	}
 	for _, e := range entries {
 		pid, ok := tempOwner(e.Name())
-		if !ok || !e.Type().IsRegular() || pid == os.Getpid() || processRuns(pid) {
+		if !ok || !e.Type().IsRegular() || pid == os.Getpid() || proc.Runs(pid) {
 			continue
 		}
 		os.Remove(filepath.Join(dir, e.Name()))

@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -26,6 +28,8 @@ import (
 	_ "github.com/hidal-go/hidalgo/kv/flat/leveldb" // registers hidalgo's "flat.leveldb"
 	lverrors "github.com/syndtr/goleveldb/leveldb/errors"
 	"google.golang.org/protobuf/proto"
+
+	"github.com/assemblykg/assemblykg/internal/proc"
 )
 
 // Kinds of store Open accepts.
@@ -196,11 +200,11 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 	name := cayleyName(kind)
 	switch kind {
 	case Bolt, LevelDB:
-		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if empty, err := missingOrEmpty(path); empty {
 			if opts.ReadOnly {
-				return fail(fmt.Errorf("no store here: %w", err))
+				return fail(fmt.Errorf("%w here", ErrNoStore))
 			}
-			if err := graph.InitQuadStore(name, path, gopts); err != nil {
+			if err := initEmbedded(name, path, gopts); err != nil {
 				return fail(err)
 			}
 		} else if err != nil {
@@ -225,7 +229,7 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		}
 		if !quads.Valid {
 			if opts.ReadOnly {
-				return fail(errors.New("no assemblykg store in this database"))
+				return fail(fmt.Errorf("%w in this database", ErrNoStore))
 			}
 			if err := graph.InitQuadStore(name, path, gopts); err != nil && !errors.Is(err, graph.ErrDatabaseExists) {
 				return fail(err)
@@ -247,6 +251,69 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		return fail(fmt.Errorf("summaries: %w", err))
 	}
 	return s, nil
+}
+
+// missingOrEmpty reports whether path does not exist or is an empty folder:
+// a place for a new store.
+func missingOrEmpty(path string) (bool, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return true, nil
+	} else if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.IsDir() {
+		return false, err
+	}
+	names, err := f.Readdirnames(1)
+	return len(names) == 0 && errors.Is(err, io.EOF), nil
+}
+
+// initTemp is in the name of the folder where a new embedded store is
+// initialised, before it is renamed into place, followed by the pid.
+const initTemp = ".assemblykg-init-"
+
+// initEmbedded creates an embedded store at path. Cayley initialises a store
+// in several transactions, and a store whose initialisation was cut short
+// never opens: the store is initialised in a folder beside path, which is
+// renamed to path once complete, so a load killed at any moment leaves
+// either no store or a whole one. If another process put a store at path
+// first, that one is kept. Folders left by processes killed while
+// initialising are removed.
+func initEmbedded(name, path string, opts graph.Options) error {
+	dir, base := filepath.Split(filepath.Clean(path))
+	if dir == "" {
+		dir = "."
+	}
+	prefix := "." + base + initTemp
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			pid, err := strconv.Atoi(strings.TrimPrefix(e.Name(), prefix))
+			if strings.HasPrefix(e.Name(), prefix) && err == nil && pid != os.Getpid() && !proc.Runs(pid) {
+				os.RemoveAll(filepath.Join(dir, e.Name()))
+			}
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp := filepath.Join(dir, prefix+strconv.Itoa(os.Getpid()))
+	os.RemoveAll(tmp)
+	defer os.RemoveAll(tmp)
+	if err := graph.InitQuadStore(name, tmp, opts); err != nil {
+		return err
+	}
+	if fi, err := os.Lstat(path); err == nil && fi.IsDir() {
+		os.Remove(path) // an empty folder given for the store; a store is kept
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		if empty, _ := missingOrEmpty(path); empty {
+			return err
+		}
+		// Another process created the store meanwhile: open that one.
+	}
+	return nil
 }
 
 // checkBolt fails fast when another process holds the bolt store, which
@@ -284,6 +351,10 @@ func checkBolt(path string) error {
 // copy of it or load the inputs again into a new store.
 var ErrDamaged = errors.New("the store is damaged")
 
+// ErrNoStore is wrapped by the error of a read-only Open where no store was
+// created yet.
+var ErrNoStore = errors.New("no assemblykg store")
+
 // ErrInUse is wrapped by the error of Open when another process holds an
 // embedded store.
 var ErrInUse = errors.New("the store is in use by another process")
@@ -305,6 +376,8 @@ func storeError(kind string, err error) error {
 		return fmt.Errorf("%w (a leveldb store opens in one process at a time: %v)%s", ErrInUse, err, inUseHint)
 	case kind == LevelDB && lverrors.IsCorrupted(err):
 		return damaged("%v", err)
+	case errors.Is(err, graph.ErrNotInitialized):
+		return fmt.Errorf("%w: this folder holds no whole store (made by hand, or by a load killed while it created the store); remove it and load again", err)
 	case kind == Bolt && (errors.Is(err, bolt.ErrInvalid) || errors.Is(err, bolt.ErrChecksum) || errors.Is(err, bolt.ErrVersionMismatch)),
 		errors.Is(err, proto.Error): // a record overwritten
 		return damaged("%v", err)
