@@ -2,7 +2,8 @@
 # Installs the external RDF validators the rdfio tests run against:
 #   serdi, rapper (raptor2-utils), rdflib (Debian python3-rdflib, run with
 #   /usr/bin/python3) and, under .ci/node_modules, N3.js, jsonld.js,
-#   rdf-validate-shacl and @zazuko/env.
+#   rdf-validate-shacl, @zazuko/env and Oxigraph (SPARQL engine for the
+#   query agreement test).
 # Idempotent: each step is skipped when its tools are already present.
 # Usage: .ci/validators.sh   (as root, or with sudo for apt-get)
 set -euo pipefail
@@ -15,6 +16,7 @@ npm_packages=(
 	jsonld@9.0.0
 	rdf-validate-shacl@0.6.5
 	@zazuko/env@3.0.1
+	oxigraph@0.5.11
 )
 
 have_apt_tools() {

@@ -41,6 +41,8 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		fmt.Fprintln(s.err, "exit status is 1.")
 		fmt.Fprintln(s.err, "\nflags:")
 		fs.PrintDefaults()
+		fmt.Fprintln(s.err, "\nexample:\n  assemblykg export -o seed.nq seeds/")
+		fmt.Fprintln(s.err, "\nexit codes: 0 all exported, 1 an input could not be read (the others are exported), 2 bad flags")
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}

@@ -283,7 +283,7 @@ for r in res: print("\t".join("" if x is None else str(x) for x in r))`
 		}
 	}
 	bodies := rows("bodies")
-	if bodies[0] != "body\tbodyName\tsameAs" || len(bodies) < 7 {
+	if bodies[0] != "body\tkind\tmentions\tsame_as\tbody_iri" || len(bodies) < 7 {
 		t.Errorf("bodies: %q", bodies)
 	}
 }

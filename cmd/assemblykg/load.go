@@ -49,6 +49,8 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 		fmt.Fprintln(s.err, "quads, so loads can be rerun after a change or an interruption.")
 		fmt.Fprintln(s.err, "\nflags:")
 		fs.PrintDefaults()
+		fmt.Fprintln(s.err, "\nexample:\n  assemblykg load seeds/ && assemblykg query mentions")
+		fmt.Fprintln(s.err, "\nexit codes: 0 all loaded, 1 an input could not be read (the others are loaded) or the store failed, 2 bad flags")
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}

@@ -22,6 +22,8 @@ func runParse(ctx context.Context, name string, args []string, s streams) error 
 		fmt.Fprintln(s.err, "\nPrints one JSON object per transcript: header fields, resolved people and")
 		fmt.Fprintln(s.err, "the speech turns with their character offsets.")
 		fs.PrintDefaults()
+		fmt.Fprintln(s.err, "\nexample:\n  assemblykg parse seeds/transcripts/2017-10-12-modern-day-slavery.txt")
+		fmt.Fprintln(s.err, "\nexit codes: 0 all read, 1 an input could not be read (the others are printed), 2 bad flags")
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}

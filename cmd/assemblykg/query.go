@@ -2,83 +2,121 @@ package main
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"slices"
-	"strconv"
 	"strings"
-	"text/tabwriter"
 	"time"
 
-	"github.com/cayleygraph/quad"
+	"github.com/spf13/pflag"
 
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/graph/table"
+	"github.com/assemblykg/assemblykg/mapping/people"
 )
 
 func init() {
-	register("query", "ask the graph store: mentions, bodies, people, sessions, claims, answers, path, or Gizmo", runQuery)
+	register("query", "ask the graph store: "+strings.Join(store.Names(), ", ")+", or Gizmo", runQuery)
 }
 
-var queryNames = []string{"mentions", "bodies", "people", "sessions", "claims", "answers", "path"}
+const queryExitCodes = `exit codes: 0 rows written (none is not an error), 1 the store cannot be read, a name
+or IRI matches nothing, or the time limit passed, 2 bad flags, dates or query name`
 
 func runQuery(ctx context.Context, name string, args []string, s streams) error {
 	fs := newFlags(name, s)
 	var (
-		db                      dbFlags
-		body, speaker, from, to string
-		gizmo, format           string
-		depth, limit            int
-		timeout                 time.Duration
+		db            dbFlags
+		gizmo, format string
+		iris          bool
+		limit, offset int
+		width         int
+		timeout       time.Duration
+		values        = map[string]*string{}
 	)
 	db.add(fs)
-	fs.StringVar(&body, "body", "", "mentions, claims, answers: the body (name, alias or IRI)")
-	fs.StringVar(&speaker, "speaker", "", "mentions: the speaker (name or IRI)")
-	fs.StringVar(&from, "from", "", "mentions: first session `DATE` (yyyy-mm-dd)")
-	fs.StringVar(&to, "to", "", "mentions: last session `DATE` (yyyy-mm-dd)")
-	fs.IntVar(&depth, "depth", store.DefaultPathDepth, "path: longest connection, in edges")
-	fs.StringVar(&gizmo, "gizmo", "", "run a Gizmo `SCRIPT` (Cayley's JavaScript query language) instead of a named query")
-	fs.StringVar(&format, "format", "table", "output `FORMAT`: table, tsv or json")
-	fs.IntVar(&limit, "limit", store.DefaultLimit, "most rows shown")
-	fs.DurationVar(&timeout, "timeout", 30*time.Second, "time limit of the query")
-	fs.Usage = func() {
-		fmt.Fprintln(s.err, "usage: assemblykg query NAME [flags]     NAME: "+strings.Join(queryNames, ", "))
-		fmt.Fprintln(s.err, "       assemblykg query path A B [flags]")
-		fmt.Fprintln(s.err, "       assemblykg query --gizmo 'g.V().Limit(5).All()' [flags]")
-		fmt.Fprintln(s.err, "\nflags:")
-		fs.PrintDefaults()
+	// One flag per parameter name of the catalogue; each query takes some.
+	for _, q := range store.Catalogue() {
+		for _, p := range q.Params {
+			if _, ok := values[p.Name]; ok || p.Positional {
+				continue
+			}
+			values[p.Name] = fs.String(p.Name, p.Default, p.Help)
+		}
 	}
+	fs.StringVar(&gizmo, "gizmo", "", "run a Gizmo `SCRIPT` (Cayley's JavaScript query language) instead of a named query")
+	fs.StringVar(&format, "format", "table", "output `FORMAT`: "+strings.Join(table.Formats, ", "))
+	fs.BoolVar(&iris, "iris", false, "table: show the IRI columns too (csv, tsv and json always have them)")
+	fs.IntVar(&width, "width", table.DefaultWidth, "table: most characters per line (long cells are cut with …); 0 for no limit")
+	fs.IntVar(&limit, "limit", store.DefaultLimit, "most rows written (a note on stderr says when more were left out)")
+	fs.IntVar(&offset, "offset", 0, "rows skipped before the first written (to page on)")
+	fs.DurationVar(&timeout, "timeout", 30*time.Second, "time limit of the query")
+	named := firstArg(fs, args)
+	q, _ := store.Lookup(named)
+	fs.Usage = func() { queryUsage(s.err, fs, q) }
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
-	switch format {
-	case "table", "tsv", "json":
-	default:
-		return usagef("unknown --format %q (want table, tsv or json)", format)
+	if !slices.Contains(table.Formats, format) {
+		return usagef("unknown --format %q (want %s)", format, strings.Join(table.Formats, ", "))
 	}
-	if limit < 1 {
-		return usagef("--limit must be at least 1")
+	if limit < 1 || offset < 0 || width < 0 {
+		return usagef("--limit must be at least 1, --offset and --width at least 0")
+	}
+	if width == 0 {
+		width = -1
 	}
 	rest := fs.Args()
-	if gizmo == "" && len(rest) == 0 {
-		return usagef("name a query (%s) or give --gizmo", strings.Join(queryNames, ", "))
-	}
 	if gizmo != "" && len(rest) > 0 {
 		return usagef("give either a query name or --gizmo, not both")
 	}
-	wantArgs := 0
-	if gizmo == "" && rest[0] == "path" {
-		wantArgs = 2
-	}
-	if gizmo == "" && len(rest)-1 != wantArgs {
-		if wantArgs == 2 {
-			return usagef("path needs two nodes: assemblykg query path A B")
+	var a store.Args
+	if gizmo == "" {
+		if len(rest) == 0 {
+			return usagef("name a query (%s) or give --gizmo", strings.Join(store.Names(), ", "))
 		}
-		return usagef("%s takes no arguments, only flags", rest[0])
-	}
-	if gizmo == "" && !slices.Contains(queryNames, rest[0]) {
-		return usagef("unknown query %q (have %s)", rest[0], strings.Join(queryNames, ", "))
+		if q == nil || q.Name != rest[0] {
+			return usagef("unknown query %q (have %s)", rest[0], strings.Join(store.Names(), ", "))
+		}
+		given := map[string]string{}
+		var positional []store.Param
+		for _, p := range q.Params {
+			if p.Positional {
+				positional = append(positional, p)
+			}
+		}
+		if len(rest)-1 != len(positional) {
+			if len(positional) == 0 {
+				return usagef("%s takes no arguments, only flags (example: assemblykg query %s)", q.Name, q.Example)
+			}
+			return usagef("%s takes %d arguments (example: assemblykg query %s)", q.Name, len(positional), q.Example)
+		}
+		for i, p := range positional {
+			given[p.Name] = rest[i+1]
+		}
+		var wrong []string
+		fs.Visit(func(f *pflag.Flag) {
+			if v, ok := values[f.Name]; ok {
+				given[f.Name] = *v
+			}
+		})
+		for n := range given {
+			if !slices.ContainsFunc(q.Params, func(p store.Param) bool { return p.Name == n }) {
+				wrong = append(wrong, "--"+n)
+			}
+		}
+		if len(wrong) > 0 {
+			slices.Sort(wrong)
+			return usagef("%s does not take %s (see assemblykg query %s --help)", q.Name, strings.Join(wrong, ", "), q.Name)
+		}
+		var err error
+		if a, err = q.Parse(given); err != nil {
+			var ae *store.ArgError
+			if errors.As(err, &ae) {
+				return usagef("--%s", err)
+			}
+			return err
+		}
 	}
 
 	st, err := store.Open(db.kind, db.path, store.Options{ReadOnly: true})
@@ -86,137 +124,128 @@ func runQuery(ctx context.Context, name string, args []string, s streams) error 
 		return err
 	}
 	defer st.Close()
+	if reg, err := people.Default(); err == nil {
+		st.UseRegister(reg)
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	var rows any
+	page := store.Page{Offset: offset, Limit: limit}
+	var res *store.Result
 	if gizmo != "" {
-		rows, err = st.Gizmo(ctx, gizmo, limit)
-	} else {
-		switch rest[0] {
-		case "mentions":
-			rows, err = st.Mentions(ctx, store.MentionFilter{Body: body, Speaker: speaker, From: from, To: to})
-		case "bodies":
-			rows, err = st.Bodies(ctx)
-		case "people":
-			rows, err = st.People(ctx)
-		case "sessions":
-			rows, err = st.Sessions(ctx)
-		case "claims":
-			rows, err = st.Claims(ctx, body)
-		case "answers":
-			rows, err = st.Answers(ctx, body)
-		case "path":
-			rows, err = st.Path(ctx, rest[1], rest[2], depth)
+		var vals []any
+		vals, err = st.Gizmo(ctx, gizmo, store.GizmoOptions{Limit: offset + limit + 1})
+		if err == nil {
+			res = store.GizmoResult(vals[min(offset, len(vals)):min(offset+limit, len(vals))], len(vals), page)
 		}
+	} else {
+		res, err = st.Run(ctx, q, a, page)
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w after %s (give --timeout for more, or narrow the query)", store.ErrTimeLimit, timeout)
 	}
 	if err != nil {
 		return err
 	}
-	return writeRows(s.out, format, rows, limit)
-}
-
-// writeRows prints a slice of row structs (or of Gizmo results) as an
-// aligned table, tab-separated values or JSON.
-func writeRows(w io.Writer, format string, rows any, limit int) error {
-	v := reflect.ValueOf(rows)
-	if v.Len() > limit {
-		v = v.Slice(0, limit)
+	if err := table.Write(s.out, res, table.Options{Format: format, IRIs: iris, Width: width}); err != nil {
+		return err
 	}
-	if format == "json" {
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		return enc.Encode(v.Interface())
-	}
-	header, cells := tabulate(v)
-	sep := "\t"
-	var tw *tabwriter.Writer
-	out := w
-	if format == "table" {
-		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		out = tw
-	}
-	clean := func(c string) string {
-		return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
-	}
-	line := func(cs []string) {
-		for i := range cs {
-			cs[i] = clean(cs[i])
-		}
-		fmt.Fprintln(out, strings.Join(cs, sep))
-	}
-	line(header)
-	for _, r := range cells {
-		line(r)
-	}
-	if tw != nil {
-		return tw.Flush()
+	if res.Truncated() {
+		fmt.Fprintf(s.err, "query: wrote rows %d to %d of %d; give --offset %d for the next, or a higher --limit\n",
+			res.Offset+1, res.Offset+len(res.Rows), res.Total, res.Offset+len(res.Rows))
 	}
 	return nil
 }
 
-// tabulate turns rows into a header and cells: struct fields by their JSON
-// names, or the keys of maps (Gizmo results) in sorted order.
-func tabulate(v reflect.Value) ([]string, [][]string) {
-	et := v.Type().Elem()
-	if et.Kind() == reflect.Struct {
-		var header []string
-		for i := range et.NumField() {
-			header = append(header, strings.Split(et.Field(i).Tag.Get("json"), ",")[0])
+// firstArg returns the first argument that is neither a flag nor a flag's
+// value: the query's name.
+func firstArg(fs *pflag.FlagSet, args []string) string {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			break
 		}
-		cells := make([][]string, v.Len())
-		for r := range v.Len() {
-			for i := range et.NumField() {
-				cells[r] = append(cells[r], cell(v.Index(r).Field(i).Interface()))
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			return a
+		}
+		name := strings.TrimLeft(a, "-")
+		if strings.Contains(name, "=") {
+			continue
+		}
+		if f := fs.Lookup(name); f != nil && f.NoOptDefVal == "" {
+			i++ // the flag's value
+		} else if len(name) == 1 {
+			if f := fs.ShorthandLookup(name); f != nil && f.NoOptDefVal == "" {
+				i++
 			}
 		}
-		return header, cells
 	}
-	keys := map[string]bool{}
-	for r := range v.Len() {
-		if m, ok := v.Index(r).Interface().(map[string]any); ok {
-			for k := range m {
-				keys[k] = true
-			}
-		}
-	}
-	if len(keys) == 0 {
-		cells := make([][]string, v.Len())
-		for r := range v.Len() {
-			cells[r] = []string{cell(v.Index(r).Interface())}
-		}
-		return []string{"result"}, cells
-	}
-	header := make([]string, 0, len(keys))
-	for k := range keys {
-		header = append(header, k)
-	}
-	slices.Sort(header)
-	cells := make([][]string, v.Len())
-	for r := range v.Len() {
-		m, _ := v.Index(r).Interface().(map[string]any)
-		for _, k := range header {
-			cells[r] = append(cells[r], cell(m[k]))
-		}
-	}
-	return header, cells
+	return ""
 }
 
-func cell(x any) string {
-	switch x := x.(type) {
-	case nil:
-		return ""
-	case string:
-		return x
-	case int:
-		return strconv.Itoa(x)
-	case []string:
-		return strings.Join(x, "; ")
-	case quad.IRI:
-		return string(x)
-	case fmt.Stringer:
-		return x.String()
+// queryUsage prints the help of the query command, or of one query: what it
+// counts, its parameters and columns, an example and the exit codes.
+func queryUsage(w io.Writer, fs *pflag.FlagSet, q *store.Query) {
+	if q == nil {
+		fmt.Fprintln(w, "usage: assemblykg query NAME [ARGS] [flags]")
+		fmt.Fprintln(w, "       assemblykg query --gizmo SCRIPT [flags]")
+		fmt.Fprintln(w, "\nqueries (assemblykg query NAME --help for each):")
+		for _, q := range store.Catalogue() {
+			fmt.Fprintf(w, "  %-9s %s\n", q.Name, q.Summary)
+		}
+		fmt.Fprintln(w, "\nexamples:")
+		fmt.Fprintln(w, "  assemblykg query mentions --body MPS")
+		fmt.Fprintln(w, `  assemblykg query --gizmo 'g.V("<https://w3id.org/assemblykg/id/body/home-office>").In("<http://schema.org/mentions>").All()'`)
+		fmt.Fprintln(w, "\nflags:")
+		fs.PrintDefaults()
+		fmt.Fprintln(w, "\n"+queryExitCodes)
+		return
 	}
-	return fmt.Sprint(x)
+	use := "usage: assemblykg query " + q.Name
+	for _, p := range q.Params {
+		if p.Positional {
+			use += " " + strings.ToUpper(p.Name)
+		}
+	}
+	fmt.Fprintln(w, use+" [flags]")
+	fmt.Fprintln(w, "\n"+wrap(q.Summary+". "+q.Counts, 90))
+	if len(q.Params) > 0 {
+		fmt.Fprintln(w, "\nparameters:")
+		for _, p := range q.Params {
+			n := "--" + p.Name
+			if p.Positional {
+				n = strings.ToUpper(p.Name)
+			}
+			fmt.Fprintf(w, "  %-11s %s\n", n, p.Help)
+		}
+	}
+	fmt.Fprintln(w, "\ncolumns (IRI columns in tables only with --iris):")
+	for _, c := range q.Columns() {
+		iri := ""
+		if c.IRI {
+			iri = " [IRI]"
+		}
+		fmt.Fprintf(w, "  %-12s %s%s\n", c.Name, c.Doc, iri)
+	}
+	fmt.Fprintln(w, "\nexample:\n  assemblykg query "+q.Example)
+	fmt.Fprintln(w, "\nflags of every query: --db --dbpath --format --iris --width --limit --offset --timeout")
+	fmt.Fprintln(w, "\n"+queryExitCodes)
+}
+
+// wrap breaks text into lines of at most n characters.
+func wrap(text string, n int) string {
+	var b strings.Builder
+	line := 0
+	for _, w := range strings.Fields(text) {
+		if line > 0 && line+1+len(w) > n {
+			b.WriteByte('\n')
+			line = 0
+		} else if line > 0 {
+			b.WriteByte(' ')
+			line++
+		}
+		b.WriteString(w)
+		line += len(w)
+	}
+	return b.String()
 }

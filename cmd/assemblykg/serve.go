@@ -10,6 +10,7 @@ import (
 
 	"github.com/assemblykg/assemblykg/graph/server"
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/mapping/people"
 )
 
 func init() {
@@ -30,11 +31,15 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 	fs.IntVar(&limit, "limit", server.DefaultLimit, "most results of each query")
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "usage: assemblykg serve [flags]")
-		fmt.Fprintln(s.err, "\nServes the store read-only: Cayley's query API at /api/v2/query?lang=gizmo")
-		fmt.Fprintln(s.err, "and the named queries at /api/mentions?body=, /api/bodies, /api/people,")
-		fmt.Fprintln(s.err, "/api/sessions, /api/claims?body=, /api/answers?body=, /api/path?from=&to=.")
+		fmt.Fprintln(s.err, "\nServes the store read-only: every named query at /api/NAME with the flags of")
+		fmt.Fprintln(s.err, "assemblykg query NAME as parameters (/api/mentions?body=MPS&limit=10&offset=0),")
+		fmt.Fprintln(s.err, "Gizmo at /api/v2/query?lang=gizmo, quads a page at a time at /api/v2/read, and an")
+		fmt.Fprintln(s.err, "index of them all at /. Each request has a time limit (504), a row limit, a byte")
+		fmt.Fprintln(s.err, "budget for its answer and, for Gizmo, for the memory the script allocates.")
+		fmt.Fprintln(s.err, "\nexample:\n  assemblykg serve --addr 127.0.0.1:64210 &\n  curl 'http://127.0.0.1:64210/api/mentions?body=MPS'")
 		fmt.Fprintln(s.err, "\nflags:")
 		fs.PrintDefaults()
+		fmt.Fprintln(s.err, "\nexit codes: 0 stopped with Ctrl-C, 1 the store cannot be opened or the address used, 2 bad flags")
 	}
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
@@ -50,6 +55,9 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 		return err
 	}
 	defer st.Close()
+	if reg, err := people.Default(); err == nil {
+		st.UseRegister(reg)
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
@@ -58,7 +66,10 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 		Handler:           server.New(st, server.Options{Timeout: timeout, Limit: limit}),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
-	fmt.Fprintf(s.err, "serving %s store on http://%s/ (Ctrl-C stops)\n", st.Kind(), ln.Addr())
+	if !server.Loopback(ln.Addr()) {
+		fmt.Fprintf(s.err, "serve: warning: listening on %s, reachable from other machines; the server is read-only but anyone who reaches it can query the store\n", ln.Addr())
+	}
+	fmt.Fprintf(s.err, "serving %s store on http://%s/ (an index of the endpoints; Ctrl-C stops)\n", st.Kind(), ln.Addr())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {

@@ -145,13 +145,13 @@ func BenchmarkQuery(b *testing.B) {
 					return err
 				},
 				"gizmo-2hop": func() error {
-					_, err := s.Gizmo(ctx, `g.V("<`+string(storetest.B("body/body-07"))+`>").In("<http://www.w3.org/2005/11/its/rdf#taIdentRef>").Out("<https://w3id.org/assemblykg/ns#inTurn>").Out("<http://schema.org/creator>").All()`, 0)
+					_, err := s.Gizmo(ctx, `g.V("<`+string(storetest.B("body/body-07"))+`>").In("<http://www.w3.org/2005/11/its/rdf#taIdentRef>").Out("<https://w3id.org/assemblykg/ns#inTurn>").Out("<http://schema.org/creator>").All()`, store.GizmoOptions{})
 					return err
 				},
 				"bodies": func() error { _, err := s.Bodies(ctx); return err },
 				"people": func() error { _, err := s.People(ctx); return err },
 				"answers-body": func() error {
-					_, err := s.Answers(ctx, "B07")
+					_, err := s.Answers(ctx, store.Filter{Body: "B07"})
 					return err
 				},
 				"path": func() error {

@@ -52,7 +52,7 @@ func ExampleStore_Gizmo() {
 	// the repeats of a triple that several named graphs hold.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	res, err := s.Gizmo(ctx, `g.V("<https://w3id.org/assemblykg/id/person/len-duvall>").Out("<http://xmlns.com/foaf/0.1/name>").Unique().All()`, 10)
+	res, err := s.Gizmo(ctx, `g.V("<https://w3id.org/assemblykg/id/person/len-duvall>").Out("<http://xmlns.com/foaf/0.1/name>").Unique().All()`, store.GizmoOptions{Limit: 10})
 	fmt.Println(res, err)
 	// Output:
 	// [map[id:Len Duvall]] <nil>

@@ -13,9 +13,9 @@ import (
 // Step is one edge of a connection between two nodes, written as the triple
 // stored in the graph (which may point either way along the connection).
 type Step struct {
-	Subject   string `json:"subject"`
-	Predicate string `json:"predicate"`
-	Object    string `json:"object"`
+	Subject   string `json:"subject" col:"whole" doc:"the triple's subject"`
+	Predicate string `json:"predicate" col:"whole" doc:"its predicate"`
+	Object    string `json:"object" col:"whole" doc:"its object"`
 }
 
 // DefaultPathDepth is the longest connection Path looks for by default.
@@ -94,11 +94,11 @@ func (s *Store) Path(ctx context.Context, a, b string, maxDepth int) ([]Step, er
 	if maxDepth <= 0 {
 		maxDepth = DefaultPathDepth
 	}
-	as, err := s.resolve(ctx, "node", a, anyNames)
+	as, err := s.resolve(ctx, "node", "", a, anyNames, true)
 	if err != nil {
 		return nil, err
 	}
-	bs, err := s.resolve(ctx, "node", b, anyNames)
+	bs, err := s.resolve(ctx, "node", "", b, anyNames, true)
 	if err != nil {
 		return nil, err
 	}

@@ -3,8 +3,11 @@ package store
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -14,79 +17,129 @@ import (
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
-// NotFoundError reports that a name given to a query matches no node.
-type NotFoundError struct {
-	What string // "body", "person", "node"
-	Name string
+// Undated stands for the date of a transcript that gives none. It sorts
+// after every date.
+const Undated = "undated"
+
+// Filter narrows the named queries. Body and Speaker accept a name, an
+// alias, an id or an IRI (for bodies also an external IRI the body is
+// schema:sameAs); Question a title, a file name or an IRI; From and To are
+// dates (yyyy-mm-dd), inclusive. Empty fields match everything. A date
+// range leaves out undated transcripts.
+type Filter struct {
+	Body, Speaker, Question string
+	From, To                string
 }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("no %s named %q", e.What, e.Name) }
+// MentionFilter is the filter of Mentions.
+type MentionFilter = Filter
 
-// MentionFilter narrows Mentions. Body and Speaker accept a name, an alias or
-// an IRI; From and To are dates (yyyy-mm-dd), inclusive. Empty fields match
-// everything.
-type MentionFilter struct {
-	Body, Speaker string
-	From, To      string
+// Decimal is a number kept as written in the graph (xsd:decimal); JSON
+// gives it as a number, or null when empty.
+type Decimal string
+
+// MarshalJSON writes d as a JSON number.
+func (d Decimal) MarshalJSON() ([]byte, error) {
+	if d == "" {
+		return []byte("null"), nil
+	}
+	if _, err := strconv.ParseFloat(string(d), 64); err != nil {
+		return json.Marshal(string(d))
+	}
+	return []byte(d), nil
 }
+
+// Row struct tags: json names the column (snake_case); col:"iri" marks a
+// column that tables leave out unless asked, col:"whole" one they never
+// cut; doc describes it.
 
 // MentionRow counts how often one speaker mentioned one body.
 type MentionRow struct {
-	SpeakerName string   `json:"speakerName"`
-	BodyName    string   `json:"bodyName"`
-	Mentions    int      `json:"mentions"`
-	First       string   `json:"first"` // date of the first session with such a mention
-	Last        string   `json:"last"`  // date of the last one
-	Speaker     quad.IRI `json:"speaker"`
-	Body        quad.IRI `json:"body"`
+	SpeakerName string   `json:"speaker" doc:"who spoke"`
+	BodyName    string   `json:"body" doc:"the body mentioned"`
+	Mentions    int      `json:"mentions" doc:"mentions of the body in the speaker's turns"`
+	First       string   `json:"first" doc:"date of the first session with such a mention (undated when none is dated)"`
+	Last        string   `json:"last" doc:"date of the last one (undated when an undated transcript has one)"`
+	Speaker     quad.IRI `json:"speaker_iri" col:"iri" doc:"the speaker's IRI"`
+	Body        quad.IRI `json:"body_iri" col:"iri" doc:"the body's IRI"`
 }
 
 // BodyRow describes a public body and how often it is mentioned.
 type BodyRow struct {
-	Body     quad.IRI `json:"body"`
-	Name     string   `json:"name"`
-	Kind     string   `json:"kind"`
-	SameAs   []string `json:"sameAs"`
-	Mentions int      `json:"mentions"`
+	Name     string   `json:"body" doc:"the body's name"`
+	Kind     string   `json:"kind" doc:"its classification"`
+	Mentions int      `json:"mentions" doc:"mentions of it in all turns"`
+	SameAs   []string `json:"same_as" col:"iri" doc:"equivalent IRIs in open data (Wikidata, GOV.UK...)"`
+	Body     quad.IRI `json:"body_iri" col:"iri" doc:"the body's IRI"`
 }
 
 // PersonRow describes a person and how many speech turns they gave.
 type PersonRow struct {
-	Person quad.IRI `json:"person"`
-	Name   string   `json:"name"`
-	Turns  int      `json:"turns"`
-	SameAs []string `json:"sameAs"`
+	Name   string   `json:"person" doc:"the person's name"`
+	Turns  int      `json:"turns" doc:"speech turns they gave"`
+	SameAs []string `json:"same_as" col:"iri" doc:"equivalent IRIs (Wikidata, TheyWorkForYou...)"`
+	Person quad.IRI `json:"person_iri" col:"iri" doc:"the person's IRI"`
 }
 
-// SessionRow describes one Mayor's Question Time session.
+// SessionRow describes one Mayor's Question Time session, or all undated
+// transcripts together.
 type SessionRow struct {
-	Session   quad.IRI `json:"session"`
-	Date      string   `json:"date"`
-	Questions int      `json:"questions"`
+	Date      string   `json:"date" doc:"the session's date, or undated"`
+	Questions int      `json:"questions" doc:"question items (transcripts)"`
+	Turns     int      `json:"turns" doc:"speech turns"`
+	Mentions  int      `json:"mentions" doc:"mentions of bodies"`
+	Session   quad.IRI `json:"session_iri" col:"iri" doc:"the session's IRI (empty for undated transcripts)"`
 }
 
-// ClaimRow is one claim made in a speech turn.
+// QuoteRow is one mention of a body, cited.
+type QuoteRow struct {
+	Date     string   `json:"date" doc:"date of the session, or undated"`
+	Question string   `json:"question" doc:"title of the question item"`
+	Speaker  string   `json:"speaker" doc:"who spoke"`
+	Role     string   `json:"role" doc:"the capacity printed beside the speaker's name"`
+	Body     string   `json:"body" doc:"the body mentioned"`
+	Surface  string   `json:"surface" doc:"the words used"`
+	Sentence string   `json:"sentence" doc:"the sentence around them"`
+	File     string   `json:"file" doc:"the transcript file"`
+	Begin    int      `json:"begin" doc:"code-point offset of the words in the file"`
+	End      int      `json:"end" doc:"code-point offset where they end"`
+	IRI      quad.IRI `json:"iri" col:"iri" doc:"the question item's IRI"`
+	Source   string   `json:"source_url" col:"iri" doc:"where the transcript is published, when the input says"`
+	Mention  quad.IRI `json:"mention_iri" col:"iri" doc:"the mention's IRI"`
+	SpeakerI quad.IRI `json:"speaker_iri" col:"iri" doc:"the speaker's IRI"`
+	BodyI    quad.IRI `json:"body_iri" col:"iri" doc:"the body's IRI"`
+}
+
+// ClaimRow is one claim made in a speech turn, cited.
 type ClaimRow struct {
-	Claim       quad.IRI `json:"claim"`
-	Kinds       []string `json:"kinds"` // local names of the claim's classes besides schema:Claim
-	Speaker     quad.IRI `json:"speaker"`
-	SpeakerName string   `json:"speakerName"`
-	Value       string   `json:"value"`
-	Unit        string   `json:"unit"`
-	Sentence    string   `json:"sentence"`
-	Date        string   `json:"date"`
-	About       []string `json:"about"` // names of the bodies the claim is about
+	Date     string   `json:"date" doc:"date of the session, or undated"`
+	Question string   `json:"question" doc:"title of the question item"`
+	Speaker  string   `json:"speaker" doc:"who made the claim"`
+	Role     string   `json:"role" doc:"the capacity printed beside the speaker's name"`
+	About    []string `json:"body" doc:"the bodies the claim is about"`
+	Kind     []string `json:"kind" doc:"NumericClaim, Commitment, Agreement or Refusal"`
+	Value    Decimal  `json:"value" doc:"the figure stated (numeric claims)"`
+	Unit     string   `json:"unit" doc:"what the figure counts"`
+	Period   string   `json:"period" doc:"the period the claim covers, as said"`
+	Sentence string   `json:"sentence" doc:"the sentence the claim was made in"`
+	File     string   `json:"file" doc:"the transcript file"`
+	Begin    *int     `json:"begin" doc:"code-point offset of the sentence in the file (empty when the sentence is not verbatim)"`
+	End      *int     `json:"end" doc:"code-point offset where it ends"`
+	IRI      quad.IRI `json:"iri" col:"iri" doc:"the question item's IRI"`
+	Source   string   `json:"source_url" col:"iri" doc:"where the transcript is published, when the input says"`
+	Claim    quad.IRI `json:"claim_iri" col:"iri" doc:"the claim's IRI"`
+	SpeakerI quad.IRI `json:"speaker_iri" col:"iri" doc:"the speaker's IRI"`
 }
 
 // AnswerRow counts the answers one person gave about a body: turns that
 // mention the body, spoken by the person recorded as answering the question.
 type AnswerRow struct {
-	Speaker     quad.IRI `json:"speaker"`
-	SpeakerName string   `json:"speakerName"`
-	Turns       int      `json:"turns"`
-	Questions   int      `json:"questions"`
-	First       string   `json:"first"`
-	Last        string   `json:"last"`
+	SpeakerName string   `json:"speaker" doc:"who answered"`
+	Turns       int      `json:"turns" doc:"their turns mentioning the body, in questions they answered"`
+	Questions   int      `json:"questions" doc:"question items those turns belong to"`
+	First       string   `json:"first" doc:"date of the first such turn"`
+	Last        string   `json:"last" doc:"date of the last (undated sorts last)"`
+	Speaker     quad.IRI `json:"speaker_iri" col:"iri" doc:"the speaker's IRI"`
 }
 
 // text returns the lexical form of a literal, or the IRI string.
@@ -109,6 +162,9 @@ func text(v quad.Value) string {
 }
 
 func iriOf(v quad.Value) quad.IRI {
+	if v == nil {
+		return ""
+	}
 	if i, ok := v.(quad.IRI); ok {
 		return i
 	}
@@ -121,6 +177,14 @@ func isLiteral(v quad.Value) bool {
 		return false
 	}
 	return true
+}
+
+// dateOf is the text of a date value, or Undated.
+func dateOf(v quad.Value) string {
+	if v == nil {
+		return Undated
+	}
+	return text(v)
 }
 
 // tagRows runs p and returns the tagged values of each result, deduplicated
@@ -187,19 +251,37 @@ func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) 
 		out[r["s"]] = append(out[r["s"]], r["o"])
 	}
 	for k, vs := range out {
-		slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) })
+		slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(text(a), text(b)) })
 		out[k] = slices.CompactFunc(vs, func(a, b quad.Value) bool { return a.String() == b.String() })
 	}
 	return out, nil
 }
 
-// first returns the text of the first object of pred for each node. Each
-// node is looked up on its own so that the key-value stores answer from
-// their subject-predicate index, and stops at the first value: a person or
-// body is described again in every graph that names it.
-func (s *Store) first(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value]string, error) {
+// one returns, for each node, one object of pred: the first in lexical
+// order, so that every backend gives the same (a person or body described
+// in several graphs may be named differently in each).
+func (s *Store) one(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value]quad.Value, error) {
+	all, err := s.objects(ctx, dedup(nodes), pred)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[quad.Value]quad.Value, len(all))
+	for k, vs := range all {
+		out[k] = vs[0]
+	}
+	return out, nil
+}
+
+// label returns the text of the lexically smallest object of pred for each
+// node (its display name: the same on every backend), cached until the
+// next load.
+func (s *Store) label(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value]string, error) {
 	out := make(map[quad.Value]string, len(nodes))
+	var todo []quad.Value
 	for _, n := range nodes {
+		if n == nil {
+			continue
+		}
 		if _, done := out[n]; done {
 			continue
 		}
@@ -207,16 +289,33 @@ func (s *Store) first(ctx context.Context, nodes []quad.Value, pred quad.IRI) (m
 			out[n] = v.(string)
 			continue
 		}
-		err := path.StartPath(s.h.QuadStore, n).Out(pred).Limit(1).Iterate(ctx).EachValue(s.h.QuadStore, func(v quad.Value) error {
-			out[n] = text(v)
-			s.names.Store(nameKey{n, pred}, text(v))
-			return nil
-		})
-		if err != nil {
-			return nil, err
+		out[n] = ""
+		todo = append(todo, n)
+	}
+	if len(todo) == 0 {
+		return out, nil
+	}
+	vals, err := s.one(ctx, todo, pred)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range todo {
+		out[n] = text(vals[n])
+		s.names.Store(nameKey{n, pred}, out[n])
+	}
+	return out, nil
+}
+
+func dedup(vs []quad.Value) []quad.Value {
+	seen := make(map[quad.Value]struct{}, len(vs))
+	out := vs[:0:0]
+	for _, v := range vs {
+		if _, ok := seen[v]; !ok && v != nil {
+			seen[v] = struct{}{}
+			out = append(out, v)
 		}
 	}
-	return out, ctx.Err()
+	return out
 }
 
 func texts(vs []quad.Value) []string {
@@ -227,145 +326,117 @@ func texts(vs []quad.Value) []string {
 	return out
 }
 
-// Predicates whose literal objects name a node, for resolving names.
-var (
-	bodyNames   = []quad.IRI{ontology.SKOSPrefLabel, ontology.SKOSAltLabel}
-	personNames = []quad.IRI{ontology.FOAFName, ontology.SKOSAltLabel}
-	anyNames    = []quad.IRI{ontology.FOAFName, ontology.SKOSPrefLabel, ontology.SKOSAltLabel, ontology.SchemaName, ontology.DCTTitle}
-)
-
-// resolve finds the nodes a user means by name: an IRI (bare or in angle
-// brackets), or a literal of one of preds, matched exactly and then without
-// regard to case.
-func (s *Store) resolve(ctx context.Context, what, name string, preds []quad.IRI) ([]quad.Value, error) {
-	name = strings.TrimSpace(name)
-	if strings.HasPrefix(name, "<") && strings.HasSuffix(name, ">") {
-		return []quad.Value{quad.IRI(name[1 : len(name)-1])}, nil
-	}
-	if strings.Contains(name, "://") {
-		return []quad.Value{quad.IRI(name)}, nil
-	}
-	predVals := make([]any, len(preds))
-	for i, p := range preds {
-		predVals[i] = p
-	}
-	found, err := s.nodes(ctx, path.StartPath(s.h.QuadStore, quad.String(name)).In(predVals...))
-	if err != nil {
-		return nil, err
-	}
-	if len(found) == 0 {
-		// Without regard to case: scan the name predicates.
-		seen := make(map[quad.Value]struct{})
-		for _, p := range preds {
-			err := s.eachQuad(ctx, quad.Predicate, p, func(q quad.Quad) {
-				if _, ok := seen[q.Subject]; !ok && strings.EqualFold(text(q.Object), name) {
-					seen[q.Subject] = struct{}{}
-					found = append(found, q.Subject)
-				}
-			})
-			if err != nil {
-				return nil, err
-			}
-		}
-	}
-	if len(found) == 0 {
-		return nil, &NotFoundError{What: what, Name: name}
-	}
-	slices.SortFunc(found, func(a, b quad.Value) int { return strings.Compare(a.String(), b.String()) })
-	return found, nil
-}
-
-// eachQuad calls fn for every quad whose direction d is v.
-func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn func(quad.Quad)) error {
-	qs := s.h.QuadStore
-	ref, err := qs.ValueOf(v)
-	if err != nil || ref == nil {
-		return err
-	}
-	it := qs.QuadIterator(d, ref).Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		q, err := qs.Quad(it.Result())
-		if err != nil {
-			return err
-		}
-		fn(q)
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
-}
-
 // ofType starts a path at the nodes of a class.
 func (s *Store) ofType(class quad.IRI) *path.Path {
 	return path.StartPath(s.h.QuadStore, class).In(ontology.RDFType)
 }
 
-// mentionPath starts at mention nodes (tag "m") with their body (tag
-// "body"), of the given bodies or of all.
-func (s *Store) mentionPath(bodies []quad.Value) *path.Path {
-	if len(bodies) == 0 {
-		return s.ofType(ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body")
+func inRange(date, from, to string) bool {
+	if from == "" && to == "" {
+		return true
 	}
-	// Only mentions link to a body with itsrdf:taIdentRef, and callers go on
-	// through akg:inTurn, which only mentions have: no type check needed.
-	return path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).Tag("m")
+	if date == Undated {
+		return false
+	}
+	return (from == "" || date >= from) && (to == "" || date <= to)
 }
 
-func inRange(date, from, to string) bool {
-	return (from == "" || date >= from) && (to == "" || date <= to)
+// mentionRow is one mention with its turn: the common part of Mentions,
+// Quotes and Answers.
+type mentionRow struct {
+	m, body, turn quad.Value
+}
+
+// turnInfo is what the queries read of a speech turn.
+type turnInfo struct {
+	speaker, date, role, question quad.Value
+}
+
+// mentionsOf returns the mentions matching f's body and speaker, with the
+// turns they sit in and those turns' speakers, dates, roles and questions.
+// Turns outside f's dates and question are left out.
+func (s *Store) mentionsOf(ctx context.Context, f Filter) ([]mentionRow, map[quad.Value]turnInfo, error) {
+	var bodies, speakers, questions []quad.Value
+	var err error
+	if bodies, err = s.resolveBodies(ctx, f.Body); err != nil {
+		return nil, nil, err
+	}
+	if speakers, err = s.resolvePeople(ctx, f.Speaker, f.From, f.To); err != nil {
+		return nil, nil, err
+	}
+	if questions, err = s.resolveQuestions(ctx, f.Question); err != nil {
+		return nil, nil, err
+	}
+	var mp *path.Path
+	switch {
+	case len(bodies) > 0:
+		// Only mentions link to a body with itsrdf:taIdentRef.
+		mp = path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).Tag("m").Out(ontology.InTurn).Tag("turn")
+	case len(questions) > 0:
+		mp = path.StartPath(s.h.QuadStore, questions...).In(ontology.DCTIsPartOf).Tag("turn").
+			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
+	case len(speakers) > 0:
+		// From the speakers' turns: far fewer than all mentions.
+		mp = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaCreator).Tag("turn").
+			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
+	default:
+		mp = s.ofType(ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body").Out(ontology.InTurn).Tag("turn")
+	}
+	rows, err := s.tagRows(ctx, mp)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	var turns []quad.Value
+	for _, r := range rows {
+		turns = append(turns, r["turn"])
+	}
+	info, err := s.turns(ctx, dedup(turns))
+	if err != nil {
+		return nil, nil, err
+	}
+	want := func(set []quad.Value, v quad.Value) bool { return len(set) == 0 || slices.Contains(set, v) }
+	var out []mentionRow
+	for _, r := range rows {
+		ti := info[r["turn"]]
+		if !want(speakers, ti.speaker) || !want(questions, ti.question) || !inRange(dateOf(ti.date), f.From, f.To) {
+			continue
+		}
+		out = append(out, mentionRow{m: r["m"], body: r["body"], turn: r["turn"]})
+	}
+	return out, info, nil
+}
+
+// turns reads the speaker, date, role and question of each turn.
+func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]turnInfo, error) {
+	info := make(map[quad.Value]turnInfo, len(turns))
+	if len(turns) == 0 {
+		return info, nil
+	}
+	props := map[quad.IRI]map[quad.Value]quad.Value{}
+	for _, p := range []quad.IRI{ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf} {
+		m, err := s.one(ctx, turns, p)
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		props[p] = m
+	}
+	for _, t := range turns {
+		info[t] = turnInfo{
+			speaker: props[ontology.SchemaCreator][t], date: props[ontology.DCTDate][t],
+			role: props[ontology.OpenGovRole][t], question: props[ontology.DCTIsPartOf][t],
+		}
+	}
+	return info, nil
 }
 
 // Mentions counts, for each speaker and body, the mentions of the body in
 // the speaker's turns, with the dates of the first and last session.
-func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, error) {
-	var bodies, speakers []quad.Value
-	var err error
-	if f.Body != "" {
-		if bodies, err = s.resolve(ctx, "body", f.Body, bodyNames); err != nil {
-			return nil, err
-		}
-	}
-	if f.Speaker != "" {
-		if speakers, err = s.resolve(ctx, "person", f.Speaker, personNames); err != nil {
-			return nil, err
-		}
-	}
-	// Mentions and their turns, then each distinct turn's speaker and date:
-	// a turn holds several mentions, so this reads each turn once.
-	mp := s.mentionPath(bodies).Out(ontology.InTurn).Tag("turn")
-	if len(bodies) == 0 && len(speakers) > 0 {
-		// From the speakers' turns: far fewer than all mentions.
-		mp = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaCreator).Tag("turn").
-			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
-	}
-	rows, err := s.tagRows(ctx, mp)
+// Mentions in undated transcripts count; their date is Undated, which sorts
+// last.
+func (s *Store) Mentions(ctx context.Context, f Filter) ([]MentionRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
 	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	var turns []quad.Value
-	seenTurn := make(map[quad.Value]struct{})
-	for _, r := range rows {
-		if _, ok := seenTurn[r["turn"]]; !ok {
-			seenTurn[r["turn"]] = struct{}{}
-			turns = append(turns, r["turn"])
-		}
-	}
-	type turnInfo struct{ speaker, date quad.Value }
-	info := make(map[quad.Value]turnInfo, len(turns))
-	if len(turns) > 0 {
-		tp := path.StartPath(s.h.QuadStore, turns...).Tag("turn")
-		if len(speakers) > 0 {
-			tp = tp.Has(ontology.SchemaCreator, speakers...)
-		}
-		trows, err := s.tagRows(ctx, tp.Save(ontology.SchemaCreator, "speaker").Save(ontology.DCTDate, "date"))
-		if err != nil {
-			return nil, s.queryErr(err)
-		}
-		for _, r := range trows {
-			info[r["turn"]] = turnInfo{r["speaker"], r["date"]}
-		}
+		return nil, err
 	}
 	type key struct{ speaker, body quad.Value }
 	type agg struct {
@@ -374,21 +445,15 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, er
 	}
 	groups := make(map[key]*agg)
 	for _, r := range rows {
-		ti, ok := info[r["turn"]]
-		if !ok {
-			continue // another speaker's turn, or a turn with no speaker
-		}
-		date := text(ti.date)
-		if !inRange(date, f.From, f.To) {
-			continue
-		}
-		k := key{ti.speaker, r["body"]}
+		ti := info[r.turn]
+		date := dateOf(ti.date)
+		k := key{ti.speaker, r.body}
 		g := groups[k]
 		if g == nil {
 			g = &agg{mentions: make(map[quad.Value]struct{}), first: date, last: date}
 			groups[k] = g
 		}
-		g.mentions[r["m"]] = struct{}{}
+		g.mentions[r.m] = struct{}{}
 		g.first, g.last = min(g.first, date), max(g.last, date)
 	}
 	var people, orgs []quad.Value
@@ -396,11 +461,11 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, er
 		people = append(people, k.speaker)
 		orgs = append(orgs, k.body)
 	}
-	pname, err := s.first(ctx, people, ontology.FOAFName)
+	pname, err := s.label(ctx, people, ontology.FOAFName)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	bname, err := s.first(ctx, orgs, ontology.SKOSPrefLabel)
+	bname, err := s.label(ctx, orgs, ontology.SKOSPrefLabel)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -414,8 +479,170 @@ func (s *Store) Mentions(ctx context.Context, f MentionFilter) ([]MentionRow, er
 	}
 	slices.SortFunc(out, func(a, b MentionRow) int {
 		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.SpeakerName, b.SpeakerName),
-			cmp.Compare(a.BodyName, b.BodyName), cmp.Compare(a.Speaker, b.Speaker), cmp.Compare(a.Body, b.Body))
+			cmp.Compare(a.BodyName, b.BodyName), Natural(string(a.Speaker), string(b.Speaker)), Natural(string(a.Body), string(b.Body)))
 	})
+	return out, nil
+}
+
+// Quotes lists the mentions one per row, cited: the date, question,
+// speaker and role, the body, the words used, the sentence around them,
+// and the file with code-point offsets.
+func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var ms, turns []quad.Value
+	for _, r := range rows {
+		ms = append(ms, r.m)
+		turns = append(turns, r.turn)
+	}
+	ms = dedup(ms)
+	props := map[quad.IRI]map[quad.Value]quad.Value{}
+	for _, p := range []quad.IRI{ontology.NIFAnchorOf, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext} {
+		if props[p], err = s.one(ctx, ms, p); err != nil {
+			return nil, s.queryErr(err)
+		}
+	}
+	ct, err := s.citations(ctx, dedup(turns), info)
+	if err != nil {
+		return nil, err
+	}
+	var bodies []quad.Value
+	for _, r := range rows {
+		bodies = append(bodies, r.body)
+	}
+	bname, err := s.label(ctx, bodies, ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	out := make([]QuoteRow, 0, len(rows))
+	seen := map[[2]quad.Value]bool{}
+	for _, r := range rows {
+		if seen[[2]quad.Value{r.m, r.body}] {
+			continue
+		}
+		seen[[2]quad.Value{r.m, r.body}] = true
+		c := ct[r.turn]
+		begin, _ := strconv.Atoi(text(props[ontology.NIFBeginIndex][r.m]))
+		end, _ := strconv.Atoi(text(props[ontology.NIFEndIndex][r.m]))
+		surface := text(props[ontology.NIFAnchorOf][r.m])
+		out = append(out, QuoteRow{
+			Date: c.Date, Question: c.Question, Speaker: c.Speaker, Role: c.Role,
+			Body: bname[r.body], Surface: surface,
+			Sentence: c.doc.sentence(c.tb, c.te, begin, end, surface),
+			File:     c.File, Begin: begin, End: end, IRI: c.QuestionIRI, Source: c.SourceURL,
+			Mention: iriOf(r.m), SpeakerI: c.speaker, BodyI: iriOf(r.body),
+		})
+	}
+	slices.SortFunc(out, func(a, b QuoteRow) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.IRI), string(b.IRI)), cmp.Compare(a.Begin, b.Begin),
+			Natural(string(a.Mention), string(b.Mention)), cmp.Compare(a.BodyI, b.BodyI))
+	})
+	return out, nil
+}
+
+// cite is a turn's citation and what is needed to cut sentences from its
+// source text.
+type cite struct {
+	Date, Question, Speaker, Role, File, SourceURL string
+	QuestionIRI, speaker                           quad.IRI
+	doc                                            docText
+	tb, te                                         int
+}
+
+// docText is a source text as code points.
+type docText []rune
+
+// Sentence boundaries, as the twin SPARQL queries find them: a line break,
+// or . ! ? followed by a space, no-break space, tab or carriage return.
+var (
+	toLastLine     = regexp.MustCompile(`^[\s\S]*\n`)
+	toLastSentence = regexp.MustCompile("^.*[.!?][ \u00a0\t\r]+")
+	fromLineBreak  = regexp.MustCompile(`\n[\s\S]*$`)
+	afterSentence  = regexp.MustCompile("^(.*?[.!?])[ \u00a0\t\r][\\s\\S]*$")
+	outerSpace     = regexp.MustCompile("^[ \u00a0\t\r\n]+|[ \u00a0\t\r\n]+$")
+)
+
+// sentence returns the sentence around [begin, end) within the turn
+// [tb, te): the text from the last boundary before begin to the first
+// after end, trimmed.
+func (d docText) sentence(tb, te, begin, end int, surface string) string {
+	if len(d) == 0 || tb < 0 || tb > begin || begin > end || end > te || te > len(d) {
+		return ""
+	}
+	left := toLastSentence.ReplaceAllString(toLastLine.ReplaceAllString(string(d[tb:begin]), ""), "")
+	right := afterSentence.ReplaceAllString(fromLineBreak.ReplaceAllString(string(d[end:te]), ""), "$1")
+	return outerSpace.ReplaceAllString(left+surface+right, "")
+}
+
+// citations reads, for each turn, its question's title, file and IRI, its
+// speaker's name, its role's label and its offsets in the source text.
+func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad.Value]turnInfo) (map[quad.Value]*cite, error) {
+	var questions, speakers, roles []quad.Value
+	for _, t := range turns {
+		ti := info[t]
+		questions, speakers, roles = append(questions, ti.question), append(speakers, ti.speaker), append(roles, ti.role)
+	}
+	title, err := s.label(ctx, questions, ontology.DCTTitle)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	file, err := s.label(ctx, questions, ontology.DCTSource)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	urls, err := s.objects(ctx, dedup(questions), schemaURL)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	pname, err := s.label(ctx, speakers, ontology.FOAFName)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	rname, err := s.label(ctx, roles, ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	props := map[quad.IRI]map[quad.Value]quad.Value{}
+	for _, p := range []quad.IRI{ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext} {
+		if props[p], err = s.one(ctx, turns, p); err != nil {
+			return nil, s.queryErr(err)
+		}
+	}
+	var ctxs []quad.Value
+	for _, t := range turns {
+		ctxs = append(ctxs, props[ontology.NIFReferenceContext][t])
+	}
+	docs, err := s.one(ctx, dedup(ctxs), ontology.NIFIsString)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	runes := map[quad.Value]docText{}
+	out := make(map[quad.Value]*cite, len(turns))
+	for _, t := range turns {
+		ti := info[t]
+		c := &cite{
+			Date: dateOf(ti.date), Question: title[ti.question], Speaker: pname[ti.speaker], Role: rname[ti.role],
+			File: file[ti.question], QuestionIRI: iriOf(ti.question), speaker: iriOf(ti.speaker),
+		}
+		if u := urls[ti.question]; len(u) > 0 {
+			c.SourceURL = text(u[0])
+		}
+		if d := props[ontology.NIFReferenceContext][t]; d != nil {
+			if _, ok := runes[d]; !ok && docs[d] != nil {
+				runes[d] = docText(text(docs[d]))
+			}
+			c.doc = runes[d]
+		}
+		var e1, e2 error
+		c.tb, e1 = strconv.Atoi(text(props[ontology.NIFBeginIndex][t]))
+		c.te, e2 = strconv.Atoi(text(props[ontology.NIFEndIndex][t]))
+		if e1 != nil || e2 != nil {
+			c.doc = nil
+		}
+		out[t] = c
+	}
 	return out, nil
 }
 
@@ -449,11 +676,11 @@ func (s *Store) Bodies(ctx context.Context) ([]BodyRow, error) {
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	names, err := s.first(ctx, bodies, ontology.SKOSPrefLabel)
+	names, err := s.label(ctx, bodies, ontology.SKOSPrefLabel)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	kinds, err := s.first(ctx, bodies, ontology.OrgClassification)
+	kinds, err := s.label(ctx, bodies, ontology.OrgClassification)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -477,7 +704,9 @@ func (s *Store) Bodies(ctx context.Context) ([]BodyRow, error) {
 		}
 		out = append(out, BodyRow{Body: iriOf(b), Name: names[b], Kind: kind, SameAs: texts(same[b]), Mentions: n})
 	}
-	slices.SortFunc(out, func(a, b BodyRow) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Body, b.Body)) })
+	slices.SortFunc(out, func(a, b BodyRow) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), Natural(string(a.Body), string(b.Body)))
+	})
 	return out, nil
 }
 
@@ -488,7 +717,7 @@ func (s *Store) People(ctx context.Context) ([]PersonRow, error) {
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	names, err := s.first(ctx, people, ontology.FOAFName)
+	names, err := s.label(ctx, people, ontology.FOAFName)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -508,49 +737,107 @@ func (s *Store) People(ctx context.Context) ([]PersonRow, error) {
 	for _, p := range people {
 		out = append(out, PersonRow{Person: iriOf(p), Name: names[p], Turns: turns[p], SameAs: texts(same[p])})
 	}
-	slices.SortFunc(out, func(a, b PersonRow) int { return cmp.Or(cmp.Compare(a.Name, b.Name), cmp.Compare(a.Person, b.Person)) })
-	return out, nil
-}
-
-// Sessions lists the sessions with their dates and numbers of question items.
-func (s *Store) Sessions(ctx context.Context) ([]SessionRow, error) {
-	sessions, err := s.nodes(ctx, s.ofType(ontology.SchemaEvent))
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	dates, err := s.first(ctx, sessions, ontology.SchemaStartDate)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	var items map[quad.Value]int
-	if len(sessions) > 0 {
-		items, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, sessions...).Tag("s").
-			In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.SchemaQuestion).Tag("q"), "s", "q")
-		if err != nil {
-			return nil, s.queryErr(err)
-		}
-	}
-	out := make([]SessionRow, 0, len(sessions))
-	for _, v := range sessions {
-		out = append(out, SessionRow{Session: iriOf(v), Date: dates[v], Questions: items[v]})
-	}
-	slices.SortFunc(out, func(a, b SessionRow) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Session, b.Session))
+	slices.SortFunc(out, func(a, b PersonRow) int {
+		return cmp.Or(cmp.Compare(a.Name, b.Name), Natural(string(a.Person), string(b.Person)))
 	})
 	return out, nil
 }
 
-// Claims lists the claims about a body (a name, alias or IRI), or all claims
-// when body is empty.
-func (s *Store) Claims(ctx context.Context, body string) ([]ClaimRow, error) {
-	var p *path.Path
-	if body != "" {
-		bodies, err := s.resolve(ctx, "body", body, bodyNames)
-		if err != nil {
-			return nil, err
+// Sessions lists the sessions with their dates and numbers of question
+// items, turns and mentions; the question items of undated transcripts
+// make one last row, dated Undated.
+func (s *Store) Sessions(ctx context.Context) ([]SessionRow, error) {
+	questions, err := s.nodes(ctx, s.ofType(ontology.SchemaQuestion))
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	parts, err := s.objects(ctx, questions, ontology.DCTIsPartOf)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	var sessions []quad.Value
+	if len(questions) > 0 {
+		if sessions, err = s.nodes(ctx, path.StartPath(s.h.QuadStore, questions...).Out(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.SchemaEvent)); err != nil {
+			return nil, s.queryErr(err)
 		}
+	}
+	dates, err := s.one(ctx, sessions, ontology.SchemaStartDate)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	var turnsOf, mentionsOf map[quad.Value]int
+	if len(questions) > 0 {
+		turnsOf, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
+			In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).Tag("t"), "q", "t")
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		mentionsOf, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
+			In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).In(ontology.InTurn).Has(ontology.RDFType, ontology.Mention).Tag("m"), "q", "m")
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+	}
+	isSession := make(map[quad.Value]bool, len(sessions))
+	for _, v := range sessions {
+		isSession[v] = true
+	}
+	type key struct {
+		session quad.Value
+		date    string
+	}
+	rows := map[key]*SessionRow{}
+	for _, q := range questions {
+		var sess quad.Value
+		for _, p := range parts[q] {
+			if isSession[p] {
+				sess = p
+				break
+			}
+		}
+		k := key{sess, dateOf(dates[sess])}
+		r := rows[k]
+		if r == nil {
+			r = &SessionRow{Session: iriOf(sess), Date: k.date}
+			rows[k] = r
+		}
+		r.Questions++
+		r.Turns += turnsOf[q]
+		r.Mentions += mentionsOf[q]
+	}
+	out := make([]SessionRow, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, *r)
+	}
+	slices.SortFunc(out, func(a, b SessionRow) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.Session), string(b.Session)))
+	})
+	return out, nil
+}
+
+// Claims lists the claims made in turns, cited, with the figure, unit and
+// period of numeric claims: all of them, or those about a body, by a
+// speaker, in a question or between dates.
+func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
+	bodies, err := s.resolveBodies(ctx, f.Body)
+	if err != nil {
+		return nil, err
+	}
+	speakers, err := s.resolvePeople(ctx, f.Speaker, f.From, f.To)
+	if err != nil {
+		return nil, err
+	}
+	questions, err := s.resolveQuestions(ctx, f.Question)
+	if err != nil {
+		return nil, err
+	}
+	var p *path.Path
+	switch {
+	case len(bodies) > 0:
 		p = path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.SchemaClaim)
-	} else {
+	case len(speakers) > 0:
+		p = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaAuthor).Has(ontology.RDFType, ontology.SchemaClaim)
+	default:
 		p = s.ofType(ontology.SchemaClaim)
 	}
 	claims, err := s.nodes(ctx, p)
@@ -561,91 +848,118 @@ func (s *Store) Claims(ctx context.Context, body string) ([]ClaimRow, error) {
 		return []ClaimRow{}, nil
 	}
 	props := make(map[quad.IRI]map[quad.Value][]quad.Value)
-	for _, pred := range []quad.IRI{ontology.RDFType, ontology.SchemaAuthor, ontology.SchemaText, ontology.SchemaAbout, ontology.Quantity} {
+	for _, pred := range []quad.IRI{ontology.RDFType, ontology.SchemaAbout} {
 		if props[pred], err = s.objects(ctx, claims, pred); err != nil {
 			return nil, s.queryErr(err)
 		}
 	}
-	dates := make(map[quad.Value]string)
-	rows, err := s.tagRows(ctx, path.StartPath(s.h.QuadStore, claims...).Tag("c").Out(ontology.SchemaAppearance).Out(ontology.DCTDate).Tag("d"))
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	for _, r := range rows {
-		if d := text(r["d"]); dates[r["c"]] == "" || d < dates[r["c"]] {
-			dates[r["c"]] = d
+	one := make(map[quad.IRI]map[quad.Value]quad.Value)
+	for _, pred := range []quad.IRI{ontology.SchemaAuthor, ontology.SchemaText, ontology.Quantity, ontology.SchemaAppearance, ontology.SchemaTemporalCoverage} {
+		if one[pred], err = s.one(ctx, claims, pred); err != nil {
+			return nil, s.queryErr(err)
 		}
 	}
-	var quantities, authors, about []quad.Value
+	var quantities, about, turns []quad.Value
 	for _, c := range claims {
-		quantities = append(quantities, props[ontology.Quantity][c]...)
-		authors = append(authors, props[ontology.SchemaAuthor][c]...)
+		quantities = append(quantities, one[ontology.Quantity][c])
 		about = append(about, props[ontology.SchemaAbout][c]...)
+		turns = append(turns, one[ontology.SchemaAppearance][c])
 	}
-	values, err := s.first(ctx, quantities, ontology.SchemaValue)
+	turns = dedup(turns)
+	info, err := s.turns(ctx, turns)
+	if err != nil {
+		return nil, err
+	}
+	ct, err := s.citations(ctx, turns, info)
+	if err != nil {
+		return nil, err
+	}
+	for _, pred := range []quad.IRI{ontology.SchemaValue, ontology.SchemaUnitText, ontology.SchemaUnitCode} {
+		if one[pred], err = s.one(ctx, dedup(quantities), pred); err != nil {
+			return nil, s.queryErr(err)
+		}
+	}
+	bname, err := s.label(ctx, about, ontology.SKOSPrefLabel)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	units, err := s.first(ctx, quantities, ontology.SchemaUnitText)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	codes, err := s.first(ctx, quantities, ontology.SchemaUnitCode)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	pname, err := s.first(ctx, authors, ontology.FOAFName)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	bname, err := s.first(ctx, about, ontology.SKOSPrefLabel)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
+	want := func(set []quad.Value, v quad.Value) bool { return len(set) == 0 || slices.Contains(set, v) }
 	out := make([]ClaimRow, 0, len(claims))
 	for _, c := range claims {
-		r := ClaimRow{Claim: iriOf(c), Date: dates[c], Kinds: []string{}, About: []string{}}
+		turn := one[ontology.SchemaAppearance][c]
+		ti := info[turn]
+		author := one[ontology.SchemaAuthor][c]
+		if !want(speakers, author) || !want(questions, ti.question) || !inRange(dateOf(ti.date), f.From, f.To) {
+			continue
+		}
+		if len(bodies) > 0 && !slices.ContainsFunc(props[ontology.SchemaAbout][c], func(v quad.Value) bool { return slices.Contains(bodies, v) }) {
+			continue
+		}
+		r := ClaimRow{Claim: iriOf(c), Kind: []string{}, About: []string{}, SpeakerI: iriOf(author),
+			Sentence: text(one[ontology.SchemaText][c]), Period: text(one[ontology.SchemaTemporalCoverage][c])}
+		if cc := ct[turn]; cc != nil {
+			r.Date, r.Question, r.Role, r.File, r.IRI, r.Source = cc.Date, cc.Question, cc.Role, cc.File, cc.QuestionIRI, cc.SourceURL
+			r.Begin, r.End = cc.doc.find(cc.tb, cc.te, r.Sentence)
+		} else {
+			r.Date = Undated
+		}
+		names, err := s.label(ctx, []quad.Value{author}, ontology.FOAFName)
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		r.Speaker = names[author]
 		for _, t := range props[ontology.RDFType][c] {
 			if t != ontology.SchemaClaim {
 				k := text(t)
-				r.Kinds = append(r.Kinds, k[strings.LastIndexAny(k, "/#")+1:])
+				r.Kind = append(r.Kind, k[strings.LastIndexAny(k, "/#")+1:])
 			}
 		}
-		if a := props[ontology.SchemaAuthor][c]; len(a) > 0 {
-			r.Speaker, r.SpeakerName = iriOf(a[0]), pname[a[0]]
-		}
-		if t := props[ontology.SchemaText][c]; len(t) > 0 {
-			r.Sentence = text(t[0])
-		}
-		if q := props[ontology.Quantity][c]; len(q) > 0 {
-			r.Value = values[q[0]]
-			r.Unit = cmp.Or(units[q[0]], codes[q[0]])
+		if q := one[ontology.Quantity][c]; q != nil {
+			r.Value = Decimal(text(one[ontology.SchemaValue][q]))
+			r.Unit = cmp.Or(text(one[ontology.SchemaUnitText][q]), text(one[ontology.SchemaUnitCode][q]))
 		}
 		for _, b := range props[ontology.SchemaAbout][c] {
 			r.About = append(r.About, cmp.Or(bname[b], text(b)))
 		}
 		slices.Sort(r.About)
+		slices.Sort(r.Kind)
 		out = append(out, r)
 	}
-	slices.SortFunc(out, func(a, b ClaimRow) int { return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Claim, b.Claim)) })
+	slices.SortFunc(out, func(a, b ClaimRow) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.IRI), string(b.IRI)), Natural(string(a.Claim), string(b.Claim)))
+	})
 	return out, nil
+}
+
+// find returns the code-point offsets of the first occurrence of sentence
+// within the turn [tb, te), or nil when it does not occur verbatim.
+func (d docText) find(tb, te int, sentence string) (*int, *int) {
+	if len(d) == 0 || sentence == "" || tb < 0 || tb > te || te > len(d) {
+		return nil, nil
+	}
+	turn := string(d[tb:te])
+	i := strings.Index(turn, sentence)
+	if i < 0 {
+		return nil, nil
+	}
+	b := tb + len([]rune(turn[:i]))
+	e := b + len([]rune(sentence))
+	return &b, &e
 }
 
 // Answers lists who answered about a body: the speakers of turns that
 // mention the body and who are recorded as answering the question item the
 // turn belongs to. An empty body means any body.
-func (s *Store) Answers(ctx context.Context, body string) ([]AnswerRow, error) {
-	var bodies []quad.Value
-	if body != "" {
-		var err error
-		if bodies, err = s.resolve(ctx, "body", body, bodyNames); err != nil {
-			return nil, err
-		}
+func (s *Store) Answers(ctx context.Context, f Filter) ([]AnswerRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
+	if err != nil {
+		return nil, err
 	}
-	p := s.mentionPath(bodies).Out(ontology.InTurn).Tag("turn").
-		Save(ontology.SchemaCreator, "speaker").Save(ontology.DCTDate, "date").
-		Out(ontology.DCTIsPartOf).Tag("item").Save(ontology.AnsweredBy, "answerer")
-	rows, err := s.tagRows(ctx, p)
+	var questions []quad.Value
+	for _, r := range rows {
+		questions = append(questions, info[r.turn].question)
+	}
+	answerers, err := s.objects(ctx, dedup(questions), ontology.AnsweredBy)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -655,24 +969,25 @@ func (s *Store) Answers(ctx context.Context, body string) ([]AnswerRow, error) {
 	}
 	groups := make(map[quad.Value]*agg)
 	for _, r := range rows {
-		if r["speaker"] != r["answerer"] {
+		ti := info[r.turn]
+		if ti.speaker == nil || !slices.Contains(answerers[ti.question], ti.speaker) {
 			continue
 		}
-		date := text(r["date"])
-		g := groups[r["speaker"]]
+		date := dateOf(ti.date)
+		g := groups[ti.speaker]
 		if g == nil {
 			g = &agg{turns: map[quad.Value]struct{}{}, items: map[quad.Value]struct{}{}, first: date, last: date}
-			groups[r["speaker"]] = g
+			groups[ti.speaker] = g
 		}
-		g.turns[r["turn"]] = struct{}{}
-		g.items[r["item"]] = struct{}{}
+		g.turns[r.turn] = struct{}{}
+		g.items[ti.question] = struct{}{}
 		g.first, g.last = min(g.first, date), max(g.last, date)
 	}
 	people := make([]quad.Value, 0, len(groups))
 	for k := range groups {
 		people = append(people, k)
 	}
-	names, err := s.first(ctx, people, ontology.FOAFName)
+	names, err := s.label(ctx, people, ontology.FOAFName)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -720,6 +1035,35 @@ func (s *Store) mentionCounts(ctx context.Context) (map[any]int, error) {
 		return nil, err
 	}
 	return out, ctx.Err()
+}
+
+// Natural compares strings so that runs of digits compare as numbers:
+// claim/2 before claim/10.
+func Natural(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 func (s *Store) queryErr(err error) error {

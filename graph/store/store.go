@@ -83,6 +83,8 @@ type Store struct {
 	// one recounts them.
 	sum      sumDB
 	sumStale bool
+	// register resolves people by the variants and posts it knows.
+	register Register
 }
 
 type nameKey struct {

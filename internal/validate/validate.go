@@ -288,3 +288,32 @@ func Rdflib(t testing.TB) {
 		missing(t, "%s cannot import rdflib (apt-get install python3-rdflib)", Python)
 	}
 }
+
+// SPARQLRows runs a SPARQL SELECT query over N-Quads with an engine,
+// "rdflib" or "oxigraph", with the union of the named graphs as the default
+// graph, and returns the rows as maps from variable to the value's lexical
+// form (or IRI); unbound variables are missing.
+func SPARQLRows(t testing.TB, engine string, nquads []byte, query string) []map[string]string {
+	t.Helper()
+	q := tempFile(t, "query.rq", []byte(query))
+	var out []byte
+	switch engine {
+	case "rdflib":
+		Rdflib(t)
+		data := tempFile(t, "data.nq", escapeBackslashes(nquads))
+		out = run(t, "rdflib", nil, Python, script(t, "sparql_rdflib.py", ""), data, q)
+	case "oxigraph":
+		nm := NodeModules(t, "oxigraph")
+		data := tempFile(t, "data.nq", nquads)
+		out = run(t, "Oxigraph", nil, "node", script(t, "sparql_oxigraph.mjs", nm), data, q)
+	default:
+		t.Fatalf("validate: unknown SPARQL engine %q", engine)
+	}
+	var res struct {
+		Rows []map[string]string `json:"rows"`
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		t.Fatalf("%s: unreadable rows: %v\n%s", engine, err, clip(string(out)))
+	}
+	return res.Rows
+}

@@ -122,8 +122,23 @@ func prow(p quad.IRI, name string, turns int, same []string) store.PersonRow {
 	return store.PersonRow{Person: p, Name: name, Turns: turns, SameAs: same}
 }
 
-func srow(s quad.IRI, date string, n int) store.SessionRow {
-	return store.SessionRow{Session: s, Date: date, Questions: n}
+func srow(s quad.IRI, date string, n, turns, mentions int) store.SessionRow {
+	return store.SessionRow{Session: s, Date: date, Questions: n, Turns: turns, Mentions: mentions}
+}
+
+func checkClaims(t *testing.T, what string, got []store.ClaimRow, err error, want []string) {
+	t.Helper()
+	if err != nil {
+		t.Errorf("%s: %v", what, err)
+		return
+	}
+	var iris []string
+	for _, c := range got {
+		iris = append(iris, strings.TrimPrefix(string(c.Claim), string(B(""))))
+	}
+	if !slices.Equal(iris, want) {
+		t.Errorf("%s: claims %q, want %q", what, iris, want)
+	}
 }
 
 func arow(sp quad.IRI, name string, turns, items int, first, last string) store.AnswerRow {
@@ -193,25 +208,24 @@ func CheckAnswers(t *testing.T, s *store.Store) {
 	})
 	sessions, err := s.Sessions(ctx)
 	check(t, "Sessions()", sessions, err, []store.SessionRow{
-		srow(B("session/2017-10-12"), "2017-10-12", 1),
-		srow(B("session/2018-01-18"), "2018-01-18", 1),
+		srow(B("session/2017-10-12"), "2017-10-12", 1, 3, 5),
+		srow(B("session/2018-01-18"), "2018-01-18", 1, 2, 3),
 	})
-	numeric := store.ClaimRow{
-		Claim: B("question/2017-10-12/modern-day-slavery/turn/1/claim/0"), Kinds: []string{"NumericClaim"},
-		Speaker: Sadiq, SpeakerName: sadiqName, Value: "1500", Unit: "arrests",
-		Sentence: "The MPS made 1,500 arrests; the MPS works with TfL on this.", Date: "2017-10-12", About: []string{mpsName},
+	claims, err := s.Claims(ctx, store.Filter{Body: "MPS"})
+	checkClaims(t, "Claims(MPS)", claims, err, []string{"question/2017-10-12/modern-day-slavery/turn/1/claim/0"})
+	if err == nil && len(claims) == 1 {
+		c := claims[0]
+		if c.Speaker != sadiqName || c.Value != "1500" || c.Unit != "arrests" || c.Date != "2017-10-12" ||
+			!slices.Equal(c.About, []string{mpsName}) || !slices.Equal(c.Kind, []string{"NumericClaim"}) ||
+			c.Sentence != "The MPS made 1,500 arrests; the MPS works with TfL on this." {
+			t.Errorf("Claims(MPS): %+v", c)
+		}
 	}
-	commitment := store.ClaimRow{
-		Claim: B("question/2018-01-18/fares/turn/1/claim/0"), Kinds: []string{"Commitment"},
-		Speaker: Sadiq, SpeakerName: sadiqName, Sentence: "TfL will freeze fares.", Date: "2018-01-18", About: []string{tflName},
-	}
-	claims, err := s.Claims(ctx, "MPS")
-	check(t, "Claims(MPS)", claims, err, []store.ClaimRow{numeric})
-	claims, err = s.Claims(ctx, "")
-	check(t, "Claims()", claims, err, []store.ClaimRow{numeric, commitment})
-	answers, err := s.Answers(ctx, "Metropolitan Police Service")
+	claims, err = s.Claims(ctx, store.Filter{})
+	checkClaims(t, "Claims()", claims, err, []string{"question/2017-10-12/modern-day-slavery/turn/1/claim/0", "question/2018-01-18/fares/turn/1/claim/0"})
+	answers, err := s.Answers(ctx, store.Filter{Body: "Metropolitan Police Service"})
 	check(t, "Answers(MPS)", answers, err, []store.AnswerRow{arow(Sadiq, sadiqName, 2, 2, "2017-10-12", "2018-01-18")})
-	answers, err = s.Answers(ctx, "TfL")
+	answers, err = s.Answers(ctx, store.Filter{Body: "TfL"})
 	check(t, "Answers(TfL)", answers, err, []store.AnswerRow{arow(Sadiq, sadiqName, 2, 2, "2017-10-12", "2018-01-18")})
 
 	turn2 := string(B("question/2017-10-12/modern-day-slavery/turn/2"))
@@ -249,10 +263,10 @@ func Snapshot(ctx context.Context, s *store.Store) ([]byte, error) {
 	if out["sessions"], err = s.Sessions(ctx); err != nil {
 		return nil, err
 	}
-	if out["claims"], err = s.Claims(ctx, ""); err != nil {
+	if out["claims"], err = s.Claims(ctx, store.Filter{}); err != nil {
 		return nil, err
 	}
-	if out["answers"], err = s.Answers(ctx, ""); err != nil {
+	if out["answers"], err = s.Answers(ctx, store.Filter{}); err != nil {
 		return nil, err
 	}
 	return json.MarshalIndent(out, "", " ")
@@ -459,7 +473,7 @@ func testGizmo(t *testing.T, b Backend) {
 	load(t, context.Background(), s, Fixture()...)
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	res, err := s.Gizmo(ctx, `g.V("<`+string(MPS)+`>").In("<http://www.w3.org/2005/11/its/rdf#taIdentRef>").Out("<https://w3id.org/assemblykg/ns#inTurn>").Out("<http://schema.org/creator>").Unique().All()`, 0)
+	res, err := s.Gizmo(ctx, `g.V("<`+string(MPS)+`>").In("<http://www.w3.org/2005/11/its/rdf#taIdentRef>").Out("<https://w3id.org/assemblykg/ns#inTurn>").Out("<http://schema.org/creator>").Unique().All()`, store.GizmoOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +486,7 @@ func testGizmo(t *testing.T, b Backend) {
 	slices.Sort(ids)
 	check(t, "Gizmo speakers mentioning the MPS", ids, nil, []string{string(Len), string(Sadiq)})
 
-	res, err = s.Gizmo(ctx, `g.V().All()`, 5)
+	res, err = s.Gizmo(ctx, `g.V().All()`, store.GizmoOptions{Limit: 5})
 	if err != nil || len(res) != 5 {
 		t.Errorf("Gizmo with limit 5: %d results, %v", len(res), err)
 	}
@@ -480,7 +494,7 @@ func testGizmo(t *testing.T, b Backend) {
 	short, cancel2 := context.WithTimeout(context.Background(), 300*time.Millisecond)
 	defer cancel2()
 	start := time.Now()
-	_, err = s.Gizmo(short, `while (true) {}`, 0)
+	_, err = s.Gizmo(short, `while (true) {}`, store.GizmoOptions{})
 	if !errors.Is(err, store.ErrTimeLimit) {
 		t.Errorf("endless script: got %v, want ErrTimeLimit", err)
 	}
