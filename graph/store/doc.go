@@ -66,13 +66,31 @@
 //
 // # Queries
 //
-// The named queries (Mentions, Bodies, People, Sessions, Claims, Answers,
-// Path) return rows as slices of structs, sorted, with the same answers on
-// every backend. They build Cayley paths on the quad store itself, not on
-// the Handle, so that the SQL backend's optimiser sees them. Names given to
-// them may be a name, an alias (skos:altLabel) or an IRI, matched exactly and
-// then regardless of case. Gizmo runs Cayley's Gizmo language with a result
-// limit, stopping at the context's deadline even inside an endless loop.
+// The named queries form one catalogue (Catalogue, Lookup): each Query has
+// a name, typed parameters (Parse checks them: real dates, from before to,
+// numbers in range), columns described by the json and doc tags of its row
+// struct, a description of what it counts, an example, and the name of its
+// SPARQL twin in ontology/queries, which gives the same rows over an export
+// (a test checks it in rdflib and Oxigraph). Run returns a page of rows as
+// a Result, which package table writes for people and programs. The
+// command line, the HTTP server and the documentation iterate the
+// catalogue, so a new query is one entry in catalogue.go and its twin.
+//
+// The queries (Mentions, Quotes, Bodies, People, Sessions, Claims, Answers,
+// Path) return rows as slices of structs, sorted (numbered IRIs in natural
+// order), with the same answers on every backend: a display name is the
+// lexically smallest of a node's names, whichever graphs describe it.
+// Undated transcripts count, dated Undated, which sorts last. They build
+// Cayley paths on the quad store itself, not on the Handle, so that the SQL
+// backend's optimiser sees them. Bodies and people are given by name, alias,
+// id or IRI, compared without regard to case, accents or punctuation;
+// bodies also by an external IRI they are schema:sameAs; people also
+// through a Register (UseRegister) that knows name variants, strips titles
+// and post-nominals, and knows who held a post such as "The Mayor" between
+// two dates. A name that matches nothing is a NotFoundError naming the
+// closest names. Gizmo runs Cayley's Gizmo language under a result limit,
+// a byte budget and a memory budget, stopping at the context's deadline
+// even inside an endless loop.
 //
 // Package storetest holds the fixture graphs and the suite every backend
 // passes.
