@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/internal/validate"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -94,11 +95,11 @@ func cliRows(t *testing.T, db string, q *store.Query) []map[string]string {
 // the named graphs as the default graph.
 func TestQueriesAgreeWithSPARQL(t *testing.T) {
 	corpora := map[string][]string{"seed": {seedDir}}
-	for _, dir := range []string{"../../../shared/seeds", "../../../shared/corpus/dev"} {
-		if dirExists(dir) {
+	for _, rel := range corpus.Annotated {
+		if dir := corpus.Path(rel); dir != "" {
 			corpora[filepath.Base(dir)] = []string{dir}
 		} else {
-			t.Logf("no %s beside the project: not compared", dir)
+			t.Logf("no %s beside the project: not compared", rel)
 		}
 	}
 	for name, inputs := range corpora {
