@@ -21,6 +21,8 @@ const (
 	ITSRDF  = "http://www.w3.org/2005/11/its/rdf#"
 	ODRS    = "http://schema.theodi.org/odrs#"
 	TIME    = "http://www.w3.org/2006/time#"
+	VOID    = "http://rdfs.org/ns/void#"
+	DCAT    = "http://www.w3.org/ns/dcat#"
 )
 
 // DefaultBase is the IRI under which data resources are minted unless the
@@ -42,9 +44,9 @@ type Prefix struct{ Prefix, Namespace string }
 
 // Prefixes lists the prefixes in the order writers declare them.
 var Prefixes = []Prefix{
-	{"akg", AKG}, {"dct", DCT}, {"foaf", FOAF}, {"itsrdf", ITSRDF}, {"nif", NIF},
+	{"akg", AKG}, {"dcat", DCAT}, {"dct", DCT}, {"foaf", FOAF}, {"itsrdf", ITSRDF}, {"nif", NIF},
 	{"odrs", ODRS}, {"opengov", OpenGov}, {"org", ORG}, {"owl", OWL}, {"prov", PROV},
-	{"rdf", RDF}, {"rdfs", RDFS}, {"schema", Schema}, {"skos", SKOS}, {"time", TIME}, {"xsd", XSD},
+	{"rdf", RDF}, {"rdfs", RDFS}, {"schema", Schema}, {"skos", SKOS}, {"time", TIME}, {"void", VOID}, {"xsd", XSD},
 }
 
 // Terms used by the mapping, the store's named queries and the tests.
@@ -169,7 +171,35 @@ const (
 	ProvWasAttributedTo   = quad.IRI(PROV + "wasAttributedTo")
 	SchemaSoftwareVersion = quad.IRI(Schema + "softwareVersion")
 	ProvUsed              = quad.IRI(PROV + "used")
-	SchemaSHA256          = quad.IRI(Schema + "sha256")
-	SchemaDescription     = quad.IRI(Schema + "description")
-	DCTIdentifier         = quad.IRI(DCT + "identifier")
+
+	// The dataset description (VoID, DCAT).
+	VoidDataset          = quad.IRI(VOID + "Dataset")
+	VoidTriples          = quad.IRI(VOID + "triples")
+	VoidDistinctSubjects = quad.IRI(VOID + "distinctSubjects")
+	VoidProperties       = quad.IRI(VOID + "properties")
+	VoidClassPartition   = quad.IRI(VOID + "classPartition")
+	VoidClass            = quad.IRI(VOID + "class")
+	VoidEntities         = quad.IRI(VOID + "entities")
+	VoidVocabulary       = quad.IRI(VOID + "vocabulary")
+	VoidExampleResource  = quad.IRI(VOID + "exampleResource")
+	VoidDataDump         = quad.IRI(VOID + "dataDump")
+	DCATDataset          = quad.IRI(DCAT + "Dataset")
+	DCATDistribution     = quad.IRI(DCAT + "Distribution")
+	DCATDistributionP    = quad.IRI(DCAT + "distribution")
+	DCATMediaType        = quad.IRI(DCAT + "mediaType")
+	DCATDownloadURL      = quad.IRI(DCAT + "downloadURL")
+	DCATStartDate        = quad.IRI(DCAT + "startDate")
+	DCATEndDate          = quad.IRI(DCAT + "endDate")
+	DCTPeriodOfTime      = quad.IRI(DCT + "PeriodOfTime")
+	DCTTemporal          = quad.IRI(DCT + "temporal")
+	DCTLicense           = quad.IRI(DCT + "license")
+	DCTPublisher         = quad.IRI(DCT + "publisher")
+	DCTDescription       = quad.IRI(DCT + "description")
+	DCTModified          = quad.IRI(DCT + "modified")
+	DCTFormat            = quad.IRI(DCT + "format")
+	FOAFAgent            = quad.IRI(FOAF + "Agent")
+	OGL3                 = quad.IRI("http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/")
+	SchemaSHA256         = quad.IRI(Schema + "sha256")
+	SchemaDescription    = quad.IRI(Schema + "description")
+	DCTIdentifier        = quad.IRI(DCT + "identifier")
 )

@@ -11,6 +11,7 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
+	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -27,10 +28,14 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		output     string
 		contextURL bool
 		quiet      bool
+		publisher  string
+		dumpURL    string
 	)
 	fs.StringVarP(&format, "format", "f", "", "output `format`: "+formatNames()+" (default: from the -o extension, else turtle)")
 	fs.StringVarP(&output, "output", "o", "", "write to `FILE` (whole or not at all; a device or FIFO is written directly) instead of stdout")
 	fs.BoolVar(&contextURL, "context-url", false, "JSON-LD: reference the published @context instead of inlining it")
+	fs.StringVar(&publisher, "publisher", "", "dataset description: the `NAME` of who publishes the export")
+	fs.StringVar(&dumpURL, "dump-url", "", "dataset description: the `URL` the export will be downloadable from")
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
 	opts.add(fs)
 	fs.Usage = func() {
@@ -49,6 +54,12 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	}
 	if fs.NArg() == 0 {
 		return usagef("no input: give transcript files, folders or - for stdin")
+	}
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	if dumpURL != "" && (!strings.HasPrefix(dumpURL, "http://") && !strings.HasPrefix(dumpURL, "https://") || strings.ContainsAny(dumpURL, " <>\"{}|^`\\")) {
+		return usagef("--dump-url %q is not an http(s) address", dumpURL)
 	}
 	f, err := chooseFormat(format, output)
 	if err != nil {
@@ -69,10 +80,18 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	var inputErr error
 	write := func(w io.Writer) error {
 		qw := f.NewWriter(w, wo)
+		stats := mapping.NewStats()
 		err := mapCollected(ctx, inputs, opts, s, func(_ quad.IRI, quads []quad.Quad) error {
+			stats.Add(quads)
 			_, err := qw.WriteQuads(quads)
 			return err
 		})
+		if err == nil || isInputError(err) {
+			d := mapping.Describe(opts.base, stats, mapping.Description{Publisher: publisher, Distributions: distributions(f, dumpURL)})
+			if _, werr := qw.WriteQuads(d.Quads); werr != nil {
+				err = werr
+			}
+		}
 		if cerr := qw.Close(); cerr != nil {
 			return cerr
 		}
@@ -92,6 +111,20 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		return err
 	}
 	return joinInputErrors(problems, inputErr)
+}
+
+// distributions are the formats the export can be written in, the one
+// written with the address it will be published at.
+func distributions(written rdfio.Format, url string) []mapping.Distribution {
+	var out []mapping.Distribution
+	for _, f := range rdfio.Formats() {
+		d := mapping.Distribution{Format: f.Name, MediaType: f.MediaType}
+		if f.Name == written.Name {
+			d.URL = url
+		}
+		out = append(out, d)
+	}
+	return out
 }
 
 func formatNames() string {

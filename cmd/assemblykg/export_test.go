@@ -9,8 +9,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/internal/corpus"
@@ -359,8 +362,8 @@ func TestExportManyInputs(t *testing.T) {
 		f := strings.Fields(line)
 		graphs[f[len(f)-2]] = true
 	}
-	if code != 0 || len(graphs) != 3 {
-		t.Errorf("same date and title, other text: exit %d, %d graphs (want 2 and the register): %s", code, len(graphs), stderr)
+	if code != 0 || len(graphs) != 4 {
+		t.Errorf("same date and title, other text: exit %d, %d graphs (want 2, the register and the description): %s", code, len(graphs), stderr)
 	}
 }
 
@@ -408,5 +411,60 @@ func TestExportSourceSidecar(t *testing.T) {
 	out, stderr, code = runCLI(t, "export", "-f", "ntriples", dir)
 	if code != exitError || !strings.Contains(stderr, filepath.Join(dir, "q.source")+":2:1: ") || strings.Contains(out, "modern-day-slavery") {
 		t.Errorf("bad sidecar: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestExportNoTripleTwice: on the seed and dev corpora, N-Triples has no
+// line twice (the register graph describes shared things once), and the
+// dataset description counts the triples outside it.
+func TestExportNoTripleTwice(t *testing.T) {
+	for name, dir := range exportedCorpora(t) {
+		t.Run(name, func(t *testing.T) {
+			nt := strings.Split(strings.TrimSpace(string(export(t, "ntriples", dir))), "\n")
+			seen := map[string]bool{}
+			for _, l := range nt {
+				if seen[l] {
+					t.Fatalf("written twice: %s", l)
+				}
+				seen[l] = true
+			}
+			qs := readQuads(t, export(t, "nquads", dir))
+			var described, triples int
+			for _, q := range qs {
+				if strings.HasSuffix(q.Label.String(), "/graph/description>") {
+					described++
+					if q.Predicate == ontology.VoidTriples {
+						triples, _ = strconv.Atoi(string(q.Object.(quad.TypedString).Value))
+					}
+				}
+			}
+			if triples == 0 || triples != len(qs)-described || len(nt) != len(qs) {
+				t.Errorf("void:triples %d; %d quads outside the description, %d N-Triples lines, %d quads", triples, len(qs)-described, len(nt), len(qs))
+			}
+		})
+	}
+}
+
+// TestExportDescription: the dataset description carries the licence, the
+// publisher and the dump given, and dates from the data.
+func TestExportDescription(t *testing.T) {
+	out, stderr, code := runCLI(t, "export", "-f", "ntriples", "--publisher", "Example Newsroom", "--dump-url", "https://example.org/mqt.nt", seedDir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	ds := "<https://w3id.org/assemblykg/id/dataset> "
+	for _, want := range []string{
+		ds + "<http://purl.org/dc/terms/license> <http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/> .",
+		ds + "<http://rdfs.org/ns/void#dataDump> <https://example.org/mqt.nt> .",
+		ds + "<http://purl.org/dc/terms/modified> \"2017-10-12\"^^<http://www.w3.org/2001/XMLSchema#date> .",
+		"<https://w3id.org/assemblykg/id/publisher> <http://xmlns.com/foaf/0.1/name> \"Example Newsroom\" .",
+		"<https://w3id.org/assemblykg/id/dataset/distribution/ntriples> <http://www.w3.org/ns/dcat#mediaType> <https://www.iana.org/assignments/media-types/application/n-triples> .",
+	} {
+		if !strings.Contains(out, want+"\n") {
+			t.Errorf("missing: %s", want)
+		}
+	}
+	if _, _, code := runCLI(t, "export", "--dump-url", "example.org/x", seedDir); code != exitUsage {
+		t.Errorf("--dump-url without scheme: exit %d, want %d", code, exitUsage)
 	}
 }
