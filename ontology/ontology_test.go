@@ -69,7 +69,7 @@ func TestQueries(t *testing.T) {
 	}
 	// Most others are twins of named queries of graph/store, which checks
 	// that they give the same rows.
-	if got := strings.Join(ontology.Queries(), " "); got != "answers bodies claims claims_cited mention_counts mentions mentions-by-group people quotes sessions turns" {
+	if got := strings.Join(ontology.Queries(), " "); got != "answers bodies claims claims_cited mention_counts mentions mentions_by_group people quotes sessions turns" {
 		t.Errorf("queries: %s", got)
 	}
 	for name, vars := range want {

@@ -17,7 +17,7 @@ import (
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
-// TestMentionsByGroupQuery runs ontology/queries/mentions-by-group.rq with
+// TestMentionsByGroupQuery runs ontology/queries/mentions_by_group.rq with
 // rdflib: on the seed it gives the rows below; on the dev corpus the rows
 // counted straight from the export's quads.
 func TestMentionsByGroupQuery(t *testing.T) {
@@ -68,9 +68,9 @@ func byGroupRows(t *testing.T, nt []byte) []string {
 	t.Helper()
 	dir := t.TempDir()
 	data, qf := filepath.Join(dir, "data.nt"), filepath.Join(dir, "q.rq")
-	q, ok := ontology.Query("mentions-by-group")
+	q, ok := ontology.Query("mentions_by_group")
 	if !ok {
-		t.Fatal("no query mentions-by-group")
+		t.Fatal("no query mentions_by_group")
 	}
 	os.WriteFile(data, nt, 0o644)
 	os.WriteFile(qf, []byte(q), 0o644)

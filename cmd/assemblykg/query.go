@@ -20,6 +20,9 @@ func init() {
 	register("query", "ask the graph store: "+strings.Join(store.Names(), ", ")+", or Gizmo", runQuery)
 }
 
+// byKeys are what --by counts mentions and claims by.
+var byKeys = []string{"group", "year", "speaker", "role"}
+
 const queryExitCodes = `exit codes: 0 rows written (none is not an error), 1 the store cannot be read, a name
 or IRI matches nothing, or the time limit passed, 2 bad flags, dates or query name`
 
@@ -51,6 +54,7 @@ func runQuery(ctx context.Context, name string, args []string, s streams) error 
 	fs.IntVar(&limit, "limit", store.DefaultLimit, "most rows written (a note on stderr says when more were left out)")
 	fs.IntVar(&offset, "offset", 0, "rows skipped before the first written (to page on)")
 	fs.DurationVar(&timeout, "timeout", 30*time.Second, "time limit of the query")
+	by := fs.String("by", "", "mentions and claims: count by `KEY`, one of "+strings.Join(byKeys, ", ")+" (the queries mentions-by-…, claims-by-…)")
 	named := firstArg(fs, args)
 	q, _ := store.Lookup(named)
 	fs.Usage = func() { queryUsage(s.err, fs, q) }
@@ -67,6 +71,18 @@ func runQuery(ctx context.Context, name string, args []string, s streams) error 
 		width = -1
 	}
 	rest := fs.Args()
+	if *by != "" {
+		if len(rest) == 0 || !slices.Contains([]string{"mentions", "claims"}, rest[0]) {
+			return usagef("--by goes with mentions or claims")
+		}
+		if !slices.Contains(byKeys, *by) {
+			return usagef("unknown --by %q (want %s)", *by, strings.Join(byKeys, ", "))
+		}
+		if rest[0] != "mentions" || *by != "speaker" { // mentions by speaker is the mentions query
+			rest[0] += "-by-" + *by
+		}
+		q, _ = store.Lookup(rest[0])
+	}
 	if gizmo != "" && len(rest) > 0 {
 		return usagef("give either a query name or --gizmo, not both")
 	}

@@ -83,6 +83,78 @@ var catalogue = []*Query{
 		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.Claims(ctx, a.Filter()) },
 	},
 	{
+		Name:    "mentions-by-group",
+		Summary: "mentions of each body in the questions each Assembly group asked, year by year",
+		Counts: "Each row is an Assembly group, a year and a body. The group is the one a question was asked on " +
+			"behalf of: as its header prints it, else the asker's group on the day, from the register. questions counts " +
+			"the group's questions that year naming the body, mentions the places in them (question and answers). " +
+			"Undated questions are left out. Run as `query mentions --by group`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `mentions-by-group --body "Transport for London"`,
+		Twin:    "mentions_by_group",
+		Row:     GroupMentionRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.MentionsByGroup(ctx, a.Filter()) },
+	},
+	{
+		Name:    "mentions-by-year",
+		Summary: "mentions of each body, year by year",
+		Counts: "Each row is a year and a body; questions counts the question items that year naming the body, " +
+			"mentions the places they name it. Undated transcripts make the year undated. Run as `query mentions --by year`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `mentions-by-year --body MOPAC`,
+		Row:     YearMentionRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.MentionsByYear(ctx, a.Filter()) },
+	},
+	{
+		Name:    "mentions-by-role",
+		Summary: "mentions of each body by the role of the speaker: Mayor of London, Assembly Member, Chair...",
+		Counts: "Each row is a role and a body: the role the speaker held in the turn (as printed, else from the " +
+			"register on the day); turns counts the turns in that role naming the body, mentions the places. " +
+			"Run as `query mentions --by role`; `--by speaker` is the mentions query.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `mentions-by-role --body "Home Office"`,
+		Row:     RoleMentionRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.MentionsByRole(ctx, a.Filter()) },
+	},
+	{
+		Name:    "claims-by-group",
+		Summary: "claims made in the questions each Assembly group asked, year by year",
+		Counts: "Each row is an Assembly group and a year; claims counts the claims (figures, commitments...) made " +
+			"in the group's questions that year, question and answers. Undated questions are left out. " +
+			"Run as `query claims --by group`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `claims-by-group`,
+		Row:     GroupClaimRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.ClaimsByGroup(ctx, a.Filter()) },
+	},
+	{
+		Name:    "claims-by-year",
+		Summary: "claims made, year by year",
+		Counts:  "Each row is a year; claims counts the claims made in its sessions. Run as `query claims --by year`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `claims-by-year --body "Transport for London"`,
+		Row:     YearClaimRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.ClaimsByYear(ctx, a.Filter()) },
+	},
+	{
+		Name:    "claims-by-speaker",
+		Summary: "claims made by each speaker",
+		Counts:  "Each row is a speaker; claims counts the claims they made. Run as `query claims --by speaker`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `claims-by-speaker`,
+		Row:     SpeakerClaimRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.ClaimsBySpeaker(ctx, a.Filter()) },
+	},
+	{
+		Name:    "claims-by-role",
+		Summary: "claims made in each role: Mayor of London, Assembly Member...",
+		Counts:  "Each row is a role; claims counts the claims made by speakers in it. Run as `query claims --by role`.",
+		Params:  []Param{bodyParam, fromParam, toParam},
+		Example: `claims-by-role`,
+		Row:     RoleClaimRow{},
+		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.ClaimsByRole(ctx, a.Filter()) },
+	},
+	{
 		Name:    "answers",
 		Summary: "who answered about a body: turns of the person answering the question that mention it",
 		Counts: "Each row is a person recorded as answering a question item (akg:answeredBy); turns counts " +

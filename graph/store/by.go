@@ -1,0 +1,384 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"slices"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/ontology"
+)
+
+// Mentions and claims counted by the asker's Assembly group, year, speaker
+// or role: the catalogue's "mentions-by-…" and "claims-by-…" queries, which
+// `assemblykg query mentions --by …` and `query claims --by …` run.
+
+// GroupMentionRow counts the mentions of a body in the questions an
+// Assembly group asked in a year.
+type GroupMentionRow struct {
+	Group     string `json:"group" doc:"the Assembly group the question was asked on behalf of"`
+	Year      string `json:"year" doc:"year of the session"`
+	Body      string `json:"body" doc:"the body mentioned"`
+	Questions int    `json:"questions" doc:"questions of the group that year that name the body"`
+	Mentions  int    `json:"mentions" doc:"mentions of the body in those questions (question and answers)"`
+}
+
+// YearMentionRow counts the mentions of a body in a year.
+type YearMentionRow struct {
+	Year      string `json:"year" doc:"year of the session (undated when the transcript gives none)"`
+	Body      string `json:"body" doc:"the body mentioned"`
+	Questions int    `json:"questions" doc:"question items that name the body"`
+	Mentions  int    `json:"mentions" doc:"mentions of the body in their turns"`
+}
+
+// RoleMentionRow counts the mentions of a body by speakers in a role.
+type RoleMentionRow struct {
+	Role     string `json:"role" doc:"the role the speakers held (Mayor of London, Assembly Member, Chair...)"`
+	Body     string `json:"body" doc:"the body mentioned"`
+	Turns    int    `json:"turns" doc:"turns in that role that name the body"`
+	Mentions int    `json:"mentions" doc:"mentions of the body in them"`
+}
+
+// GroupClaimRow counts the claims made in the questions a group asked in a
+// year.
+type GroupClaimRow struct {
+	Group  string `json:"group" doc:"the Assembly group the question was asked on behalf of"`
+	Year   string `json:"year" doc:"year of the session"`
+	Claims int    `json:"claims" doc:"claims made in those questions (question and answers)"`
+}
+
+// YearClaimRow counts the claims made in a year.
+type YearClaimRow struct {
+	Year   string `json:"year" doc:"year of the session (undated when the transcript gives none)"`
+	Claims int    `json:"claims" doc:"claims made that year"`
+}
+
+// SpeakerClaimRow counts the claims a speaker made.
+type SpeakerClaimRow struct {
+	Speaker string `json:"speaker" doc:"who made them"`
+	Claims  int    `json:"claims" doc:"claims they made"`
+}
+
+// RoleClaimRow counts the claims made by speakers in a role.
+type RoleClaimRow struct {
+	Role   string `json:"role" doc:"the role the speakers held"`
+	Claims int    `json:"claims" doc:"claims made in that role"`
+}
+
+// yearOf is the year of a date, or Undated.
+func yearOf(date string) string {
+	if date == Undated || len(date) < 4 {
+		return Undated
+	}
+	return date[:4]
+}
+
+// askers maps questions to the groups they were asked on behalf of and their
+// dates; questions with no group or no date are left out.
+func (s *Store) askers(ctx context.Context, questions []quad.Value) (map[quad.Value][]string, map[quad.Value]string, error) {
+	questions = dedup(questions)
+	groups, err := s.objects(ctx, questions, ontology.OpenGovOnBehalfOf)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	dates, err := s.one(ctx, questions, ontology.DCTDate)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	var all []quad.Value
+	for _, gs := range groups {
+		all = append(all, gs...)
+	}
+	names, err := s.label(ctx, dedup(all), ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	out, years := map[quad.Value][]string{}, map[quad.Value]string{}
+	for q, gs := range groups {
+		if dates[q] == nil {
+			continue
+		}
+		years[q] = yearOf(text(dates[q]))
+		for _, g := range gs {
+			out[q] = append(out[q], names[g])
+		}
+		slices.Sort(out[q])
+		out[q] = slices.Compact(out[q])
+	}
+	return out, years, nil
+}
+
+// roleNames returns the labels of the turns' roles.
+func (s *Store) roleNames(ctx context.Context, info map[quad.Value]turnInfo) (map[quad.Value]string, error) {
+	var roles []quad.Value
+	for _, ti := range info {
+		roles = append(roles, ti.role)
+	}
+	names, err := s.label(ctx, dedup(roles), ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	return names, nil
+}
+
+// counter counts distinct mentions (or claims) and questions (or turns)
+// under a key.
+type counter[K comparable] struct {
+	items, parts map[K]map[quad.Value]struct{}
+}
+
+func newCounter[K comparable]() *counter[K] {
+	return &counter[K]{items: map[K]map[quad.Value]struct{}{}, parts: map[K]map[quad.Value]struct{}{}}
+}
+
+func (c *counter[K]) add(k K, item, part quad.Value) {
+	if c.items[k] == nil {
+		c.items[k], c.parts[k] = map[quad.Value]struct{}{}, map[quad.Value]struct{}{}
+	}
+	c.items[k][item] = struct{}{}
+	c.parts[k][part] = struct{}{}
+}
+
+// MentionsByGroup counts, for each Assembly group, year and body, the
+// mentions of the body in the questions asked on behalf of the group that
+// year, and those questions. Undated questions are left out.
+func (s *Store) MentionsByGroup(ctx context.Context, f Filter) ([]GroupMentionRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var questions, bodies []quad.Value
+	for _, r := range rows {
+		questions = append(questions, info[r.turn].question)
+		bodies = append(bodies, r.body)
+	}
+	groups, years, err := s.askers(ctx, questions)
+	if err != nil {
+		return nil, err
+	}
+	bname, err := s.label(ctx, dedup(bodies), ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	type key struct{ group, year, body string }
+	c := newCounter[key]()
+	for _, r := range rows {
+		q := info[r.turn].question
+		for _, g := range groups[q] {
+			c.add(key{g, years[q], bname[r.body]}, r.m, q)
+		}
+	}
+	out := make([]GroupMentionRow, 0, len(c.items))
+	for k, ms := range c.items {
+		out = append(out, GroupMentionRow{Group: k.group, Year: k.year, Body: k.body, Questions: len(c.parts[k]), Mentions: len(ms)})
+	}
+	slices.SortFunc(out, func(a, b GroupMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+	return out, nil
+}
+
+// MentionsByYear counts, for each year and body, the mentions of the body
+// and the question items naming it.
+func (s *Store) MentionsByYear(ctx context.Context, f Filter) ([]YearMentionRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var bodies []quad.Value
+	for _, r := range rows {
+		bodies = append(bodies, r.body)
+	}
+	bname, err := s.label(ctx, dedup(bodies), ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	type key struct{ year, body string }
+	c := newCounter[key]()
+	for _, r := range rows {
+		ti := info[r.turn]
+		c.add(key{yearOf(dateOf(ti.date)), bname[r.body]}, r.m, ti.question)
+	}
+	out := make([]YearMentionRow, 0, len(c.items))
+	for k, ms := range c.items {
+		out = append(out, YearMentionRow{Year: k.year, Body: k.body, Questions: len(c.parts[k]), Mentions: len(ms)})
+	}
+	slices.SortFunc(out, func(a, b YearMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+	return out, nil
+}
+
+// MentionsByRole counts, for each role and body, the mentions of the body
+// in turns spoken in that role, and those turns.
+func (s *Store) MentionsByRole(ctx context.Context, f Filter) ([]RoleMentionRow, error) {
+	rows, info, err := s.mentionsOf(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rname, err := s.roleNames(ctx, info)
+	if err != nil {
+		return nil, err
+	}
+	var bodies []quad.Value
+	for _, r := range rows {
+		bodies = append(bodies, r.body)
+	}
+	bname, err := s.label(ctx, dedup(bodies), ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	type key struct{ role, body string }
+	c := newCounter[key]()
+	for _, r := range rows {
+		c.add(key{rname[info[r.turn].role], bname[r.body]}, r.m, r.turn)
+	}
+	out := make([]RoleMentionRow, 0, len(c.items))
+	for k, ms := range c.items {
+		out = append(out, RoleMentionRow{Role: k.role, Body: k.body, Turns: len(c.parts[k]), Mentions: len(ms)})
+	}
+	slices.SortFunc(out, func(a, b RoleMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+	return out, nil
+}
+
+// claimsIn returns the claims about f's body (any claim when none is given)
+// made in turns within f's dates, each with its turn, and the turns' info.
+func (s *Store) claimsIn(ctx context.Context, f Filter) (map[quad.Value]quad.Value, map[quad.Value]turnInfo, error) {
+	bodies, err := s.resolveBodies(ctx, f.Body)
+	if err != nil {
+		return nil, nil, err
+	}
+	p := s.ofType(ontology.SchemaClaim)
+	if len(bodies) > 0 {
+		p = p.Has(ontology.SchemaAbout, bodies...)
+	}
+	claims, err := s.nodes(ctx, p)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	turnOf, err := s.one(ctx, claims, ontology.SchemaAppearance)
+	if err != nil {
+		return nil, nil, s.queryErr(err)
+	}
+	var turns []quad.Value
+	for _, t := range turnOf {
+		turns = append(turns, t)
+	}
+	info, err := s.turns(ctx, dedup(turns))
+	if err != nil {
+		return nil, nil, err
+	}
+	for c, t := range turnOf {
+		if !inRange(dateOf(info[t].date), f.From, f.To) {
+			delete(turnOf, c)
+		}
+	}
+	return turnOf, info, nil
+}
+
+// ClaimsByGroup counts, for each Assembly group and year, the claims made
+// in the questions asked on behalf of the group. Undated questions are left
+// out.
+func (s *Store) ClaimsByGroup(ctx context.Context, f Filter) ([]GroupClaimRow, error) {
+	turnOf, info, err := s.claimsIn(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var questions []quad.Value
+	for _, t := range turnOf {
+		questions = append(questions, info[t].question)
+	}
+	groups, years, err := s.askers(ctx, questions)
+	if err != nil {
+		return nil, err
+	}
+	type key struct{ group, year string }
+	n := map[key]int{}
+	for _, t := range turnOf {
+		q := info[t].question
+		for _, g := range groups[q] {
+			n[key{g, years[q]}]++
+		}
+	}
+	out := make([]GroupClaimRow, 0, len(n))
+	for k, c := range n {
+		out = append(out, GroupClaimRow{Group: k.group, Year: k.year, Claims: c})
+	}
+	slices.SortFunc(out, func(a, b GroupClaimRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(a.Year, b.Year))
+	})
+	return out, nil
+}
+
+// ClaimsByYear counts the claims made in each year.
+func (s *Store) ClaimsByYear(ctx context.Context, f Filter) ([]YearClaimRow, error) {
+	turnOf, info, err := s.claimsIn(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, t := range turnOf {
+		n[yearOf(dateOf(info[t].date))]++
+	}
+	out := make([]YearClaimRow, 0, len(n))
+	for y, c := range n {
+		out = append(out, YearClaimRow{Year: y, Claims: c})
+	}
+	slices.SortFunc(out, func(a, b YearClaimRow) int { return cmp.Compare(a.Year, b.Year) })
+	return out, nil
+}
+
+// ClaimsBySpeaker counts the claims each speaker made.
+func (s *Store) ClaimsBySpeaker(ctx context.Context, f Filter) ([]SpeakerClaimRow, error) {
+	turnOf, info, err := s.claimsIn(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var speakers []quad.Value
+	for _, ti := range info {
+		speakers = append(speakers, ti.speaker)
+	}
+	names, err := s.label(ctx, dedup(speakers), ontology.FOAFName)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	n := map[string]int{}
+	for _, t := range turnOf {
+		n[names[info[t].speaker]]++
+	}
+	out := make([]SpeakerClaimRow, 0, len(n))
+	for sp, c := range n {
+		out = append(out, SpeakerClaimRow{Speaker: sp, Claims: c})
+	}
+	slices.SortFunc(out, func(a, b SpeakerClaimRow) int {
+		return cmp.Or(cmp.Compare(b.Claims, a.Claims), cmp.Compare(a.Speaker, b.Speaker))
+	})
+	return out, nil
+}
+
+// ClaimsByRole counts the claims made in each role.
+func (s *Store) ClaimsByRole(ctx context.Context, f Filter) ([]RoleClaimRow, error) {
+	turnOf, info, err := s.claimsIn(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rname, err := s.roleNames(ctx, info)
+	if err != nil {
+		return nil, err
+	}
+	n := map[string]int{}
+	for _, t := range turnOf {
+		n[rname[info[t].role]]++
+	}
+	out := make([]RoleClaimRow, 0, len(n))
+	for r, c := range n {
+		out = append(out, RoleClaimRow{Role: r, Claims: c})
+	}
+	slices.SortFunc(out, func(a, b RoleClaimRow) int {
+		return cmp.Or(cmp.Compare(b.Claims, a.Claims), cmp.Compare(a.Role, b.Role))
+	})
+	return out, nil
+}
