@@ -8,13 +8,12 @@
 // Open takes a kind and a path:
 //
 //   - bolt (the default): embedded, one folder holding a Bolt file
-//     (DefaultPath ./assemblykg.db). Chosen by measurement on about 320,000
-//     quads of transcript-shaped graphs (Synthetic(100, 100), 2 vCPU): the
-//     loader writes about 50,000 quads/s into bolt against 32,000 into
-//     leveldb, and bolt answers the two-hop "who mentioned body X" query
-//     several times faster than leveldb (see BenchmarkQuery), at the price
-//     of a larger file (about 110 MB against 23 MB). Reading speed and load
-//     speed matter more to users of a laptop-sized corpus than disk space.
+//     (DefaultPath ./assemblykg.db). Chosen by measurement (BenchmarkLoad
+//     and BenchmarkQuery; figures in BENCHMARKS.md): the loader writes
+//     faster into bolt than into leveldb, and bolt answers the two-hop "who
+//     mentioned body X" query several times faster, at the price of a
+//     larger file. Reading speed and load speed matter more to users of a
+//     laptop-sized corpus than disk space.
 //     Bolt also needs no registration workaround. A bolt store can be open
 //     in one process at a time: a second process waits for the first.
 //   - leveldb: embedded, a folder of sorted tables; the smallest on disk.
@@ -41,8 +40,8 @@
 //
 // The loader compares each graph with what the store holds, then gathers
 // the changes of successive graphs and writes them together, in batches of
-// DefaultBatch quads: a graph of about 570 quads per transaction meant
-// 1,800 commits, each with a disk flush, per million quads. A graph whose
+// DefaultBatch quads rather than one transaction, and one disk flush, per
+// graph. A graph whose
 // changes fit in one batch is never split between two, additions and
 // removals go in separate transactions (Cayley's key-value stores can
 // leave a removed quad behind when one transaction both adds and removes
