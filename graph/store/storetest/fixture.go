@@ -124,9 +124,35 @@ type claimSpec struct {
 	value  string
 	unit   string
 	period string
+	// figure is the figure or cue words the claim is found by, in the
+	// turn's text; the claim is named by their place in the transcript.
+	figure string
 }
 
-// transcript builds one named graph: one session, one question item.
+// figureSpan returns the code points of the claim's figure in the text of
+// the transcript made of turns.
+func (c claimSpec) figureSpan(turns []turnSpec) (begin, end int) {
+	for _, t := range turns[:c.turn] {
+		begin += len([]rune(t.text)) + 1
+	}
+	i := indexRunes([]rune(turns[c.turn].text), []rune(c.figure), 0)
+	if i < 0 {
+		panic("storetest: figure " + c.figure + " not in turn text")
+	}
+	return begin + i, begin + i + len([]rune(c.figure))
+}
+
+// transcriptSpec describes one transcript of the fixture.
+type transcriptSpec struct {
+	day, slug, title string
+	asker, answerer  quad.IRI
+	turns            []turnSpec
+	claims           []claimSpec
+}
+
+// transcript builds one named graph: one session, one question item, with
+// the IRIs mapping mints for the same transcript (TestFixtureIRIsAsMapped
+// holds them together).
 func transcript(day, slug, title string, asker, answerer quad.IRI, turns []turnSpec, claims []claimSpec) store.Graph {
 	key := day + "/" + slug
 	b := &builder{label: B("graph/" + key)}
@@ -197,8 +223,9 @@ func transcript(day, slug, title string, asker, answerer quad.IRI, turns []turnS
 		}
 		offset = end + 1
 	}
-	for k, c := range claims {
-		claim := B(fmt.Sprintf("question/%s/turn/%d/claim/%d", key, c.turn, k))
+	for _, c := range claims {
+		fb, fe := c.figureSpan(turns)
+		claim := B(fmt.Sprintf("question/%s/claim/%d-%d", key, fb, fe))
 		b.add(claim, ontology.RDFType, ontology.SchemaClaim)
 		b.add(claim, ontology.RDFType, c.kind)
 		b.add(claim, ontology.SchemaAuthor, turns[c.turn].speaker)
@@ -251,18 +278,26 @@ func Fixture() []store.Graph {
 // the MPS twice.
 func ChangedFares() store.Graph { return fares(true) }
 
-func slavery() store.Graph {
-	return transcript("2017-10-12", "modern-day-slavery", "Modern Day Slavery", Len, Sadiq,
+func (sp transcriptSpec) graph() store.Graph {
+	return transcript(sp.day, sp.slug, sp.title, sp.asker, sp.answerer, sp.turns, sp.claims)
+}
+
+func slavery() store.Graph { return slaverySpec().graph() }
+
+func slaverySpec() transcriptSpec {
+	return transcriptSpec{"2017-10-12", "modern-day-slavery", "Modern Day Slavery", Len, Sadiq,
 		[]turnSpec{
 			{Len, "What is the MPS doing about modern slavery?", []mentionSpec{{MPS, "MPS"}}},
 			{Sadiq, "The MPS made 1,500 arrests; the MPS works with TfL on this.", []mentionSpec{{MPS, "MPS"}, {MPS, "MPS"}, {TfL, "TfL"}}},
 			{Len, "And what about TfL staff?", []mentionSpec{{TfL, "TfL"}}},
 		},
-		[]claimSpec{{turn: 1, kind: ontology.NumericClaim, about: MPS, text: "The MPS made 1,500 arrests; the MPS works with TfL on this.", value: "1500", unit: "arrests", period: "2016/17"}},
-	)
+		[]claimSpec{{turn: 1, kind: ontology.NumericClaim, about: MPS, text: "The MPS made 1,500 arrests; the MPS works with TfL on this.", value: "1500", unit: "arrests", period: "2016/17", figure: "1,500"}},
+	}
 }
 
-func fares(changed bool) store.Graph {
+func fares(changed bool) store.Graph { return faresSpec(changed).graph() }
+
+func faresSpec(changed bool) transcriptSpec {
 	turns := []turnSpec{
 		{Caroline, "Will TfL freeze fares?", []mentionSpec{{TfL, "TfL"}}},
 		{Sadiq, "TfL will freeze fares and the MPS will patrol stations.", []mentionSpec{{TfL, "TfL"}, {MPS, "MPS"}}},
@@ -272,7 +307,7 @@ func fares(changed bool) store.Graph {
 		turns[1].text = "TfL will freeze fares and the MPS will patrol stations with the MPS."
 		turns[1].mentions = append(turns[1].mentions, mentionSpec{MPS, "MPS"})
 	}
-	return transcript("2018-01-18", "fares", "Fares", Caroline, Sadiq, turns,
-		[]claimSpec{{turn: 1, kind: ontology.Commitment, about: TfL, text: "TfL will freeze fares."}},
-	)
+	return transcriptSpec{"2018-01-18", "fares", "Fares", Caroline, Sadiq, turns,
+		[]claimSpec{{turn: 1, kind: ontology.Commitment, about: TfL, text: "TfL will freeze fares.", figure: "will"}},
+	}
 }

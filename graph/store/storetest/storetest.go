@@ -212,7 +212,7 @@ func CheckAnswers(t *testing.T, s *store.Store) {
 		srow(B("session/2018-01-18"), "2018-01-18", 1, 2, 3),
 	})
 	claims, err := s.Claims(ctx, store.Filter{Body: "MPS"})
-	checkClaims(t, "Claims(MPS)", claims, err, []string{"question/2017-10-12/modern-day-slavery/turn/1/claim/0"})
+	checkClaims(t, "Claims(MPS)", claims, err, []string{"question/2017-10-12/modern-day-slavery/claim/57-62"})
 	if err == nil && len(claims) == 1 {
 		c := claims[0]
 		if c.Speaker != sadiqName || c.Value != "1500" || c.Unit != "arrests" || c.Date != "2017-10-12" ||
@@ -222,7 +222,7 @@ func CheckAnswers(t *testing.T, s *store.Store) {
 		}
 	}
 	claims, err = s.Claims(ctx, store.Filter{})
-	checkClaims(t, "Claims()", claims, err, []string{"question/2017-10-12/modern-day-slavery/turn/1/claim/0", "question/2018-01-18/fares/turn/1/claim/0"})
+	checkClaims(t, "Claims()", claims, err, []string{"question/2017-10-12/modern-day-slavery/claim/57-62", "question/2018-01-18/fares/claim/27-31"})
 	answers, err := s.Answers(ctx, store.Filter{Body: "Metropolitan Police Service"})
 	check(t, "Answers(MPS)", answers, err, []store.AnswerRow{arow(Sadiq, sadiqName, 2, 2, "2017-10-12", "2018-01-18")})
 	answers, err = s.Answers(ctx, store.Filter{Body: "TfL"})

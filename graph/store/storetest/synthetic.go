@@ -53,7 +53,7 @@ func Synthetic(n, turns int) []store.Graph {
 				[]mentionSpec{{b1, "ABC"}, {b2, "XYZ"}}}
 		}
 		gr := transcript(day, fmt.Sprintf("topic-%d", g), fmt.Sprintf("Topic %d", g), people[g%len(people)], Sadiq, ts,
-			[]claimSpec{{turn: 1, kind: ontology.NumericClaim, about: bodies[g%len(bodies)], text: "A claim.", value: "42", unit: "officers"}})
+			[]claimSpec{{turn: 1, kind: ontology.NumericClaim, about: bodies[g%len(bodies)], text: "A claim.", value: "42", unit: "officers", figure: "ABC"}})
 		b := &builder{label: gr.Label, quads: gr.Quads}
 		for i, p := range people {
 			b.person(p, fmt.Sprintf("Member %02d", i), "")
