@@ -149,7 +149,7 @@ func run(ctx context.Context, args []string, s streams) int {
 	switch {
 	case errors.As(err, &ue):
 		return exitUsage
-	case errors.Is(err, store.ErrDamaged):
+	case store.IsDamaged(err):
 		return exitDamaged
 	}
 	return exitError

@@ -4,11 +4,14 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"google.golang.org/protobuf/proto"
 
 	"github.com/assemblykg/assemblykg/graph/store"
 	"github.com/assemblykg/assemblykg/graph/store/storetest"
@@ -137,5 +140,21 @@ func TestRandomlyDamagedBolt(t *testing.T) {
 	}
 	if damagedSeen == 0 {
 		t.Error("no damage found in 60 damaged files")
+	}
+}
+
+// TestIsDamaged tells damage from other errors: ErrDamaged, a record that
+// does not decode, wrapped or not.
+func TestIsDamaged(t *testing.T) {
+	for err, want := range map[error]bool{
+		store.ErrDamaged:                              true,
+		fmt.Errorf("query: %w", proto.Error):          true,
+		&store.Error{Op: "open", Err: store.ErrInUse}: false,
+		errors.New("proto: cannot parse"):             false,
+		nil:                                           false,
+	} {
+		if got := store.IsDamaged(err); got != want {
+			t.Errorf("IsDamaged(%v) = %v, want %v", err, got, want)
+		}
 	}
 }

@@ -364,6 +364,12 @@ var ErrInUse = errors.New("the store is in use by another process")
 // inUseHint tells what to do about ErrInUse.
 const inUseHint = "; wait for the other load to end or stop the process using it (serve, query); several processes share a store through --db postgres"
 
+// IsDamaged reports whether err says the store is damaged: it wraps
+// ErrDamaged, or a record of the store that does not decode.
+func IsDamaged(err error) bool {
+	return errors.Is(err, ErrDamaged) || errors.Is(err, proto.Error)
+}
+
 // damaged returns an ErrDamaged error with what was found and what to do.
 func damaged(format string, a ...any) error {
 	return fmt.Errorf("%w: %s; restore a copy of the store, or load the inputs again into a new one", ErrDamaged, fmt.Sprintf(format, a...))
