@@ -43,7 +43,9 @@
 // Office, Department, Foundation, Association, Institute, Party, Democrats,
 // Group, Taskforce, Unit, Network, Brigade, Police, Ltd, ...), with "of",
 // "for", "and", "&" inside, possibly opening with "the Mayor's" ("the
-// Mayor's Cycling Taskforce") or "HM" ("HM Revenue & Customs"). A registry
+// Mayor's Cycling Taskforce") or "HM" ("HM Revenue & Customs"); and
+// newspapers named by a time and a paper's word ("the Sunday Times", "the
+// Evening Standard"). A registry
 // acronym inside such a run is part of the longer name ("GLA Housing
 // Unit"). A name defined with its acronym, "Full Name (FN)", whose words
 // spell the acronym by their initials is a body too, and FN names it for

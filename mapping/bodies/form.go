@@ -19,6 +19,14 @@ var headNouns = set(
 // name a party before "Party" ("the Conservative Party").
 var partyWords = set("labour", "conservative", "tory", "liberal", "democrat", "green", "social")
 
+// A newspaper's name is often a time of day or week and a word papers are
+// called by.
+var (
+	paperDays  = set("Daily", "Evening", "Sunday", "Morning", "Weekly")
+	paperHeads = set("Standard", "Mail", "Telegraph", "Express", "Mirror", "Times", "Star", "Post",
+		"Record", "Herald", "News", "Observer", "Independent", "Echo", "Gazette", "Chronicle")
+)
+
 // thingHeads are head nouns that also name things: only a name with a word
 // of its own ("the Riverside Tenants Network", "the Scooter Theft Unit")
 // is a body, and never a network of roads or lines.
@@ -162,6 +170,10 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 			if end := honorificName(toks, k); end > k+1 {
 				add(k, end)
 			}
+			continue
+		}
+		if t.word && !t.bracket && paperDays[t.raw] && k+1 < len(toks) && toks[k+1].gap == gapSpace && paperHeads[toks[k+1].raw] {
+			add(k, k+2) // "the Evening Standard", "the Sunday Times", "the Daily Mail"
 			continue
 		}
 		if t.word && !t.bracket && t.gap == gapBreak && k > 0 {
