@@ -433,7 +433,71 @@ func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]t
 // the speaker's turns, with the dates of the first and last session.
 // Mentions in undated transcripts count; their date is Undated, which sorts
 // last.
+//
+// Without a question, the counts come from the summaries the loader keeps
+// (one count per row); with one, or when the summaries are not current,
+// from the mentions themselves.
 func (s *Store) Mentions(ctx context.Context, f Filter) ([]MentionRow, error) {
+	groups, err := s.mentionGroups(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	var people, orgs []quad.Value
+	for _, g := range groups {
+		people = append(people, g.speaker)
+		orgs = append(orgs, g.body)
+	}
+	pname, err := s.label(ctx, people, ontology.FOAFName)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	bname, err := s.label(ctx, orgs, ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	out := make([]MentionRow, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, MentionRow{
+			Speaker: iriOf(g.speaker), SpeakerName: pname[g.speaker],
+			Body: iriOf(g.body), BodyName: bname[g.body],
+			Mentions: g.mentions, First: g.first, Last: g.last,
+		})
+	}
+	slices.SortFunc(out, func(a, b MentionRow) int {
+		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.SpeakerName, b.SpeakerName),
+			cmp.Compare(a.BodyName, b.BodyName), Natural(string(a.Speaker), string(b.Speaker)), Natural(string(a.Body), string(b.Body)))
+	})
+	return out, nil
+}
+
+// mentionGroups counts the mentions f selects by speaker and body, from the
+// summaries when they can answer.
+func (s *Store) mentionGroups(ctx context.Context, f Filter) ([]sumMention, error) {
+	if f.Question == "" {
+		bodies, err := s.resolveBodies(ctx, f.Body)
+		if err != nil {
+			return nil, err
+		}
+		speakers, err := s.resolvePeople(ctx, f.Speaker, f.From, f.To)
+		if err != nil {
+			return nil, err
+		}
+		if (f.Body == "" || len(bodies) > 0) && (f.Speaker == "" || len(speakers) > 0) {
+			groups, ok, err := s.summaryMentions(ctx, bodies, speakers, f.From, f.To)
+			if err != nil {
+				return nil, s.queryErr(err)
+			}
+			if ok {
+				return groups, nil
+			}
+		}
+	}
+	return s.countMentions(ctx, f)
+}
+
+// countMentions counts the mentions f selects by speaker and body, reading
+// every mention.
+func (s *Store) countMentions(ctx context.Context, f Filter) ([]sumMention, error) {
 	rows, info, err := s.mentionsOf(ctx, f)
 	if err != nil {
 		return nil, err
@@ -456,31 +520,10 @@ func (s *Store) Mentions(ctx context.Context, f Filter) ([]MentionRow, error) {
 		g.mentions[r.m] = struct{}{}
 		g.first, g.last = min(g.first, date), max(g.last, date)
 	}
-	var people, orgs []quad.Value
-	for k := range groups {
-		people = append(people, k.speaker)
-		orgs = append(orgs, k.body)
-	}
-	pname, err := s.label(ctx, people, ontology.FOAFName)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	bname, err := s.label(ctx, orgs, ontology.SKOSPrefLabel)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	out := make([]MentionRow, 0, len(groups))
+	out := make([]sumMention, 0, len(groups))
 	for k, g := range groups {
-		out = append(out, MentionRow{
-			Speaker: iriOf(k.speaker), SpeakerName: pname[k.speaker],
-			Body: iriOf(k.body), BodyName: bname[k.body],
-			Mentions: len(g.mentions), First: g.first, Last: g.last,
-		})
+		out = append(out, sumMention{body: k.body, speaker: k.speaker, mentions: len(g.mentions), first: g.first, last: g.last})
 	}
-	slices.SortFunc(out, func(a, b MentionRow) int {
-		return cmp.Or(cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.SpeakerName, b.SpeakerName),
-			cmp.Compare(a.BodyName, b.BodyName), Natural(string(a.Speaker), string(b.Speaker)), Natural(string(a.Body), string(b.Body)))
-	})
 	return out, nil
 }
 
@@ -688,7 +731,7 @@ func (s *Store) Bodies(ctx context.Context) ([]BodyRow, error) {
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	counts, err := s.mentionCounts(ctx)
+	mentions, err := s.mentionCounts(ctx)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -698,10 +741,7 @@ func (s *Store) Bodies(ctx context.Context) ([]BodyRow, error) {
 		if i := strings.LastIndexAny(kind, "/#"); i >= 0 {
 			kind = kind[i+1:]
 		}
-		n := 0
-		if ref, err := s.h.QuadStore.ValueOf(b); err == nil && ref != nil {
-			n = counts[refs.ToKey(ref)]
-		}
+		n := mentions(b)
 		out = append(out, BodyRow{Body: iriOf(b), Name: names[b], Kind: kind, SameAs: texts(same[b]), Mentions: n})
 	}
 	slices.SortFunc(out, func(a, b BodyRow) int {
@@ -725,8 +765,18 @@ func (s *Store) People(ctx context.Context) ([]PersonRow, error) {
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	var turns map[quad.Value]int
-	if len(people) > 0 {
+	turns, ok, err := s.summaryCounts(ctx, "t")
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	if ok {
+		// Summaries are keyed by IRI: rekey them by the nodes read.
+		byNode := make(map[quad.Value]int, len(people))
+		for _, p := range people {
+			byNode[p] = turns[keyNode(nodeKey(p))]
+		}
+		turns = byNode
+	} else if len(people) > 0 {
 		turns, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, people...).Tag("p").
 			In(ontology.SchemaCreator).Has(ontology.RDFType, ontology.OpenGovSpeech).Tag("t"), "p", "t")
 		if err != nil {
@@ -1002,10 +1052,27 @@ func (s *Store) Answers(ctx context.Context, f Filter) ([]AnswerRow, error) {
 	return out, nil
 }
 
-// mentionCounts counts the distinct mentions (subjects of itsrdf:taIdentRef)
-// of each body, keyed by the body's ref. It scans the predicate's index and
-// compares refs, so no node is read back from the backend.
-func (s *Store) mentionCounts(ctx context.Context) (map[any]int, error) {
+// mentionCounts returns a function giving the distinct mentions (subjects
+// of itsrdf:taIdentRef) of a body: from the summaries when they are
+// current, else counted over the predicate's index, comparing refs so that
+// no node is read back from the backend.
+func (s *Store) mentionCounts(ctx context.Context) (func(body quad.Value) int, error) {
+	if counts, ok, err := s.summaryCounts(ctx, "b"); err != nil || ok {
+		return func(b quad.Value) int { return counts[keyNode(nodeKey(b))] }, err
+	}
+	counts, err := s.countMentionsByRef(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return func(b quad.Value) int {
+		if ref, err := s.h.QuadStore.ValueOf(b); err == nil && ref != nil {
+			return counts[refs.ToKey(ref)]
+		}
+		return 0
+	}, nil
+}
+
+func (s *Store) countMentionsByRef(ctx context.Context) (map[any]int, error) {
 	qs := s.h.QuadStore
 	out := make(map[any]int)
 	pred, err := qs.ValueOf(ontology.ITSTaIdentRef)

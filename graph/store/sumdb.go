@@ -233,8 +233,8 @@ func (t boltTx) scan(prefix string, reverse bool, fn func(k string, n int64) boo
 	}
 	// Summary keys are UTF-8, so hold no 0xff byte: the prefix followed by
 	// one sorts after every key with the prefix.
-	k, v := c.Seek(append(slices.Clone(p), 0xff))
-	if k == nil {
+	var k, v []byte
+	if k, _ = c.Seek(append(slices.Clone(p), 0xff)); k == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()
@@ -263,7 +263,8 @@ func (d *pgSum) update(ctx context.Context, fn func(sumTx) error) error {
 }
 
 func (d *pgSum) view(ctx context.Context, fn func(sumTx) error) error {
-	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	// One snapshot for all the reads, as bolt gives.
+	tx, err := d.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
 	if err != nil {
 		return err
 	}

@@ -43,10 +43,6 @@ const (
 	sumDirty   = "!dirty"
 )
 
-// undatedKey is the date of a turn that gives none; it sorts after every
-// date.
-const undatedKey = "undated"
-
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
 
 // nodeKey is the text a node is summarised under.
@@ -174,7 +170,7 @@ func (t *tally) counts() (map[string]int64, error) {
 		if err != nil {
 			return turnKey{}, err
 		}
-		k := turnKey{nodeKey(sp), undatedKey}
+		k := turnKey{nodeKey(sp), Undated}
 		if d != nil {
 			k.date = text(d)
 		}
@@ -194,8 +190,8 @@ func (t *tally) counts() (map[string]int64, error) {
 				if err != nil {
 					return nil, err
 				}
-				year := undatedKey
-				if k.date != undatedKey && len(k.date) >= 4 {
+				year := Undated
+				if k.date != Undated && len(k.date) >= 4 {
 					year = k.date[:4]
 				}
 				keys = append(keys, sumKey("n", b, k.speaker), sumKey("s", k.speaker, b),
@@ -515,4 +511,144 @@ func (s *Store) CheckSummaries(ctx context.Context) error {
 		return fmt.Errorf("%d summary counts differ from a recount: %s", len(diffs), strings.Join(diffs[:min(len(diffs), 5)], "; "))
 	}
 	return nil
+}
+
+// viewSummaries runs fn on the summaries if they match the quads, and
+// reports whether they did.
+func (s *Store) viewSummaries(ctx context.Context, fn func(tx sumTx) error) (bool, error) {
+	if s.sum == nil || s.sumStale {
+		return false, nil
+	}
+	var ok bool
+	err := s.sum.view(ctx, func(tx sumTx) error {
+		v, err := tx.get(sumVersion)
+		if err != nil {
+			return err
+		}
+		d, err := tx.get(sumDirty)
+		if err != nil || v != 1 || d != 0 {
+			return err
+		}
+		ok = true
+		return fn(tx)
+	})
+	if errors.Is(err, errNoSummaries) {
+		return false, nil
+	}
+	return ok && err == nil, err
+}
+
+// sumMention is one speaker's mentions of one body, from the summaries.
+type sumMention struct {
+	body, speaker quad.Value
+	mentions      int
+	first, last   string
+}
+
+// summaryMentions counts, from the summaries, the mentions of each body in
+// each speaker's turns, of the given bodies and speakers (all when none),
+// in turns dated from..to (inclusive; either may be empty, and then undated
+// turns count too), with the first and last dates. It reads one key per
+// row, or one per row and date when dates are given. ok is false when the
+// summaries cannot answer.
+func (s *Store) summaryMentions(ctx context.Context, bodies, speakers []quad.Value, from, to string) (rows []sumMention, ok bool, err error) {
+	wantSpeaker := map[string]bool{}
+	for _, v := range speakers {
+		wantSpeaker[nodeKey(v)] = true
+	}
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
+		type pair struct{ body, speaker string }
+		var pairs []pair
+		var counts []int64
+		each := func(prefix string, fn func(rest []string, n int64)) error {
+			return tx.scan(prefix, false, func(k string, n int64) bool {
+				fn(strings.Split(k[len(prefix):], "\x00"), n)
+				return true
+			})
+		}
+		var err error
+		switch {
+		case len(bodies) > 0:
+			for _, b := range bodies {
+				bk := nodeKey(b)
+				err = each(sumKey("n", bk, ""), func(rest []string, n int64) {
+					if len(speakers) == 0 || wantSpeaker[rest[0]] {
+						pairs, counts = append(pairs, pair{bk, rest[0]}), append(counts, n)
+					}
+				})
+				if err != nil {
+					return err
+				}
+			}
+		case len(speakers) > 0:
+			for sk := range wantSpeaker {
+				err = each(sumKey("s", sk, ""), func(rest []string, n int64) {
+					pairs, counts = append(pairs, pair{rest[0], sk}), append(counts, n)
+				})
+				if err != nil {
+					return err
+				}
+			}
+		default:
+			err = each("n\x00", func(rest []string, n int64) {
+				if len(rest) == 2 {
+					pairs, counts = append(pairs, pair{rest[0], rest[1]}), append(counts, n)
+				}
+			})
+			if err != nil {
+				return err
+			}
+		}
+		for i, p := range pairs {
+			prefix := sumKey("d", p.body, p.speaker, "")
+			r := sumMention{body: keyNode(p.body), speaker: keyNode(p.speaker)}
+			if from == "" && to == "" {
+				r.mentions = int(counts[i])
+				if err := tx.scan(prefix, false, func(k string, _ int64) bool { r.first = k[len(prefix):]; return false }); err != nil {
+					return err
+				}
+				if err := tx.scan(prefix, true, func(k string, _ int64) bool { r.last = k[len(prefix):]; return false }); err != nil {
+					return err
+				}
+			} else {
+				err := tx.scan(prefix, false, func(k string, n int64) bool {
+					date := k[len(prefix):]
+					if date == Undated || (from != "" && date < from) || (to != "" && date > to) {
+						return true
+					}
+					if r.mentions == 0 {
+						r.first = date
+					}
+					r.mentions += int(n)
+					r.last = date
+					return true
+				})
+				if err != nil {
+					return err
+				}
+				if r.mentions == 0 {
+					continue
+				}
+			}
+			rows = append(rows, r)
+		}
+		return nil
+	})
+	return rows, ok, err
+}
+
+// summaryCounts returns the counts of the summary keys kind␀X, by X (a
+// body, or a person): kind "b" gives the mentions of each body, "t" the
+// speech turns of each person. ok is false when the summaries cannot
+// answer.
+func (s *Store) summaryCounts(ctx context.Context, kind string) (map[quad.Value]int, bool, error) {
+	out := map[quad.Value]int{}
+	ok, err := s.viewSummaries(ctx, func(tx sumTx) error {
+		prefix := kind + "\x00"
+		return tx.scan(prefix, false, func(k string, n int64) bool {
+			out[keyNode(k[len(prefix):])] = int(n)
+			return true
+		})
+	})
+	return out, ok, err
 }

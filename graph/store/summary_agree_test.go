@@ -1,0 +1,66 @@
+package store_test
+
+import (
+	"context"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/graph/store/storetest"
+)
+
+// The mention counts read from the summaries equal those counted over the
+// mentions, for every body and speaker, with and without dates.
+func TestSummariesAgreeWithCounts(t *testing.T) {
+	ctx := context.Background()
+	graphs := append(storetest.Fixture(), storetest.Synthetic(12, 6)...)
+	for _, kind := range []string{store.Memory, store.Bolt} {
+		t.Run(kind, func(t *testing.T) {
+			s, err := store.Open(kind, filepath.Join(t.TempDir(), "db"), store.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
+				for _, g := range graphs {
+					if !yield(g, nil) {
+						return
+					}
+				}
+			}, store.LoadOptions{Batch: 300}); err != nil {
+				t.Fatal(err)
+			}
+			filters := []store.Filter{{}, {From: "2010-01-01"}, {To: "2010-02-05"}, {From: "2010-02-01", To: "2010-06-30"}}
+			seen := map[quad.Value]bool{}
+			for _, g := range graphs {
+				for _, q := range g.Quads {
+					if q.Predicate == quad.Value(quad.IRI("http://www.w3.org/2005/11/its/rdf#taIdentRef")) && !seen[q.Object] {
+						seen[q.Object] = true
+						iri := string(q.Object.(quad.IRI))
+						filters = append(filters, store.Filter{Body: iri}, store.Filter{Body: iri, From: "2010-03-01"})
+					}
+				}
+			}
+			for _, p := range []quad.IRI{storetest.Sadiq, storetest.Len, storetest.B("person/member-03")} {
+				filters = append(filters, store.Filter{Speaker: string(p)}, store.Filter{Speaker: string(p), Body: string(storetest.B("body/body-07"))})
+			}
+			rows := 0
+			for _, f := range filters {
+				fast, slow, err := store.MentionCountsBothWays(ctx, s, f)
+				if err != nil {
+					t.Fatalf("%+v: %v", f, err)
+				}
+				if !slices.Equal(fast, slow) {
+					t.Errorf("%+v: summaries give\n%v\ncounting gives\n%v", f, fast, slow)
+				}
+				rows += len(slow)
+			}
+			if rows < 100 {
+				t.Errorf("only %d rows compared over %d filters: the test compares too little", rows, len(filters))
+			}
+		})
+	}
+}
