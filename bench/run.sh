@@ -7,10 +7,21 @@
 #   JSON-LD vs json-gold v0.9.1 fromRDF + compact with our context
 #   load    assemblykg load vs Cayley's default batch writer (bolt, postgres)
 #   query   "query mentions --body X" p50/p99 on the loaded bolt store
-#   memory  peak RSS exporting 10k vs 100k transcripts
+#   memory  peak RSS exporting 10k vs 100k transcripts, and of a load
 #
-# Usage: bench/run.sh [--quick]
+# With --scale it measures instead how cost grows with the archive: it loads
+# 1k, 10k and 80k generated transcripts into bolt (10k also into PostgreSQL)
+# and records load time, quads/s, peak RSS (total, and anonymous: the
+# loader's own memory, less the pages of the store file bolt maps), store
+# size, and p50/p99 of each catalogue query for the most- and least-mentioned
+# body and the busiest and quietest person (bench/scalelat; a run past 30 s
+# is stopped and reported as "> 30000"), as a table and an SVG plot
+# (bench/scale.svg).
+#
+# Usage: bench/run.sh [--quick] [--scale]
 #   --quick   small sizes, a smoke run of the script (about a minute)
+#   --scale   the archive-scale run (80k transcripts: about 36M quads; an
+#             hour or more on 2 cores, and about 25 GB of disk)
 # Environment:
 #   ASSEMBLYKG_BIN   use this assemblykg binary instead of building one
 #   BENCH_DIR        work folder (default: a new folder under /tmp, removed at the end)
@@ -18,6 +29,11 @@
 #   BENCH_PG=0       skip the PostgreSQL comparison
 #   BENCH_MEM=0      skip the peak-memory comparison
 #   BENCH_TIMEOUT    seconds before one run counts as stalled (default 300)
+#   BENCH_SCALE_SIZES  transcripts per scale step (default "1000 10000 80000")
+#   BENCH_SCALE_PG     the scale step also loaded into PostgreSQL (default 10000)
+#   BENCH_SVG        where --scale writes its plot (default bench/scale.svg)
+# A scale step whose store is already in BENCH_DIR (from an earlier run with
+# the same BENCH_DIR) is not loaded again; only its queries are timed.
 # Needs: go, serdi, rapper, node with .ci/node_modules/n3 (bash .ci/validators.sh
 # installs them); PostgreSQL binaries for the postgres rows.
 set -euo pipefail
@@ -26,11 +42,13 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
 
 quick=0
+scale=0
 for a in "$@"; do
 	case "$a" in
 	--quick) quick=1 ;;
+	--scale) scale=1 ;;
 	-h | --help)
-		sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'
+		sed -n '2,41p' "$0" | sed 's/^# \{0,1\}//'
 		exit 0
 		;;
 	*)
@@ -100,6 +118,7 @@ go build -o "$bin/mqtgen" ./cmd/mqtgen
 go build -o "$bin/jsongold" ./bench/jsongold
 go build -o "$bin/cayleyload" ./bench/cayleyload
 go build -o "$bin/querylat" ./bench/querylat
+go build -o "$bin/scalelat" ./bench/scalelat
 
 # --- helpers -----------------------------------------------------------------
 now() { date +%s.%N; }
@@ -163,6 +182,175 @@ printf 'machine: %s cores, %s, %s RAM; %s; serdi %s; rapper %s; node %s\n' "$(np
 	"$(serdi -v 2>&1 | head -1 | grep -o '[0-9][0-9.]*' | head -1)" "$(rapper --version)" "$(node --version)"
 stalled_note=""
 
+# peak_run OUT CMD...: runs CMD (output discarded, stderr to OUT.err),
+# sampling its memory every 0.2 s, and writes "seconds peak_rss_kb
+# peak_anon_kb exit_status" to OUT. Peak RSS is the kernel's high-water
+# mark; anonymous RSS leaves out file pages, such as those of the store file
+# bolt maps, which are the kernel's cache rather than the loader's memory.
+peak_run() {
+	local out="$1" t0 t1 pid hwm=0 anon=0 h a rc
+	shift
+	t0=$(now)
+	"$@" >/dev/null 2>"$out.err" &
+	pid=$!
+	while kill -0 "$pid" 2>/dev/null; do
+		if read -r h a < <(awk '/^VmHWM/{h=$2} /^RssAnon/{a=$2} END{print h+0, a+0}' "/proc/$pid/status" 2>/dev/null); then
+			if [ "$h" -gt "$hwm" ]; then hwm=$h; fi
+			if [ "$a" -gt "$anon" ]; then anon=$a; fi
+		fi
+		sleep 0.2
+	done
+	set +e
+	wait "$pid"
+	rc=$?
+	set -e
+	t1=$(now)
+	echo "$(echo "$t1 - $t0" | bc -l) $hwm $anon $rc" >"$out"
+}
+
+# start_pg: starts the private PostgreSQL server once and sets $url.
+start_pg() {
+	if [ "$pg_started" = 1 ]; then return 0; fi
+	log "starting a private PostgreSQL..."
+	if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+		pg_env="no PostgreSQL binaries"
+		return 1
+	fi
+	pg_env="$(TMPDIR="$w" ASSEMBLYKG_PG_PORT=55439 bash "$repo/.ci/postgres.sh" start 2>&1)" || return 1
+	pg_started=1
+	url="$(echo "$pg_env" | sed -n 's/^export ASSEMBLYKG_TEST_POSTGRES=//p')"
+}
+
+# --- archive scale ----------------------------------------------------------------
+if [ "$scale" = 1 ]; then
+	if [ "$quick" = 1 ]; then
+		sizes=${BENCH_SCALE_SIZES:-"100 300"}
+		pg_scale=${BENCH_SCALE_PG:-100}
+		qruns=10
+	else
+		sizes=${BENCH_SCALE_SIZES:-"1000 10000 80000"}
+		pg_scale=${BENCH_SCALE_PG:-10000}
+		qruns=50
+	fi
+	svg="${BENCH_SVG:-$repo/bench/scale.svg}"
+	loads="$w/scale-loads.tsv"     # kind transcripts quads seconds quads/s rss_kb anon_kb store_kb
+	lat="$w/scale-queries.tsv"     # kind transcripts quads query param target rows runs p50 p99
+	: >"$loads"
+	: >"$lat"
+	for n in $sizes; do
+		d="$w/scale/$n"
+		mkdir -p "$d"
+		if [ ! -d "$d/txt" ]; then
+			log "generating $n transcripts..."
+			"$bin/mqtgen" -q -n "$n" -seed 5 -o "$d/txt"
+		fi
+		kinds="bolt"
+		if [ "$n" = "$pg_scale" ] && [ "${BENCH_PG:-1}" != 0 ]; then kinds="bolt postgres"; fi
+		for kind in $kinds; do
+			if [ "$kind" = bolt ]; then
+				dbpath="$d/bolt.db"
+			elif start_pg; then
+				dbname="scale$n"
+				dbpath="${url/\/assemblykg\?//$dbname?}"
+			else
+				printf 'SKIPPED PostgreSQL at %s transcripts: %s\n' "$n" "$pg_env"
+				continue
+			fi
+			if [ ! -f "$d/$kind.load" ]; then
+				log "loading $n transcripts into $kind..."
+				if [ "$kind" = bolt ]; then
+					rm -rf "$dbpath"
+				else
+					psql -q "$url" -c "DROP DATABASE IF EXISTS $dbname" -c "CREATE DATABASE $dbname" >/dev/null
+				fi
+				peak_run "$d/$kind.load" "$akg" load -q --db "$kind" --dbpath "$dbpath" "$d/txt"
+			fi
+			read -r secs hwm anon rc <"$d/$kind.load"
+			if [ "$rc" != 0 ]; then
+				log "load of $n transcripts into $kind failed ($rc):"
+				tail -5 "$d/$kind.load.err" >&2 || true
+				continue
+			fi
+			log "timing the catalogue's queries on $n transcripts ($kind)..."
+			"$bin/scalelat" -db "$kind" -dbpath "$dbpath" -n "$qruns" -limit 30s >"$d/$kind.queries"
+			quads=$(awk -F'\t' '$1 == "quads" {print $2}' "$d/$kind.queries")
+			if [ "$kind" = bolt ]; then
+				size_kb=$(du -sk "$dbpath" | cut -f1)
+			else
+				size_kb=$(psql -tA "$dbpath" -c 'SELECT pg_database_size(current_database()) / 1024')
+			fi
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$kind" "$n" "$quads" "$secs" "$(rate "$quads" "$secs")" "$hwm" "$anon" "$size_kb" >>"$loads"
+			awk -F'\t' -v k="$kind" -v n="$n" -v q="$quads" 'BEGIN{OFS="\t"} $1 != "quads" {print k, n, q, $0}' "$d/$kind.queries" >>"$lat"
+		done
+	done
+
+	printf '\n== Archive scale: loads (one run each, fresh stores)\n'
+	printf '| store | transcripts | quads | load s | quads/s | peak RSS MB | peak anon RSS MB | store MB |\n|---|---:|---:|---:|---:|---:|---:|---:|\n'
+	awk -F'\t' '{printf "| %s | %d | %d | %.1f | %d | %.0f | %.0f | %.0f |\n", $1, $2, $3, $4, $5, $6/1024, $7/1024, $8/1024}' "$loads"
+	printf '\n== Archive scale: catalogue queries, p50 / p99 ms (in one process, store opened read-only)\n'
+	printf '| store | transcripts | query | parameter | target | rows | p50 ms | p99 ms |\n|---|---:|---|---|---|---:|---:|---:|\n'
+	awk -F'\t' '{printf "| %s | %d | %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, $5, $6, $7, $9, $10}' "$lat"
+	mentions_goal() { # the issue's goals for "mentions --body" on the most-mentioned body
+		awk -F'\t' '$1 == "bolt" && $4 == "mentions" && $5 == "body" && $6 ~ /^most-mentioned/ {
+			goal = ($3 <= 1500000) ? 2 : 20
+			printf "  mentions --body (most-mentioned) at %d quads: p50 %s ms (goal <= %d ms: %s)\n", $3, $9, goal, ($9 <= goal) ? "met" : "NOT met"
+		}' "$lat"
+		awk -F'\t' '$1 == "bolt" {printf "  load peak anonymous RSS at %d quads: %.0f MB (goal <= 1024 MB: %s)\n", $3, $7/1024, ($7 <= 1048576) ? "met" : "NOT met"}' "$loads"
+	}
+	printf '\ngoals:\n'
+	mentions_goal
+	# The plot: cost against size, log-log, one line per series.
+	awk -F'\t' -v loads="$loads" -v out="$svg" '
+	function lx(v) { return L + (log(v) - log(xmin)) / (log(xmax) - log(xmin)) * (W - L - R) }
+	function ly(v, lo, hi) { return H - B - (log(v) - log(lo)) / (log(hi) - log(lo)) * (H - T - B) }
+	function axis(y0, title, lo, hi, unit,   e, v) {
+		printf "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n", L, y0 + T - 10, title > out
+		for (e = -3; e <= 6; e++) { v = 10 ^ e; if (v >= lo && v <= hi) {
+			printf "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", L, W - R, y0 + ly(v, lo, hi), y0 + ly(v, lo, hi) > out
+			printf "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%g %s</text>\n", L - 4, y0 + ly(v, lo, hi) + 4, v, unit > out } }
+		for (e = 3; e <= 9; e++) { v = 10 ^ e; if (v >= xmin && v <= xmax) {
+			printf "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#ddd\"/>\n", lx(v), lx(v), y0 + T, y0 + H - B > out
+			printf "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s quads</text>\n", lx(v), y0 + H - B + 14, (e >= 6 ? 10 ^ (e - 6) "M" : 10 ^ (e - 3) "k") > out } }
+	}
+	function line(y0, name, n, xs, ys, lo, hi, color, k,   i, pts) {
+		pts = ""
+		for (i = 1; i <= n; i++) pts = pts sprintf("%.1f,%.1f ", lx(xs[i]), y0 + ly(ys[i], lo, hi))
+		printf "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n", color, pts > out
+		for (i = 1; i <= n; i++) printf "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>\n", lx(xs[i]), y0 + ly(ys[i], lo, hi), color > out
+		printf "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n", W - R + 8, y0 + T + 14 * k, color, name > out
+	}
+	BEGIN {
+		W = 760; H = 260; L = 70; R = 250; T = 30; B = 24
+		while ((getline row < loads) > 0) { split(row, f, "\t"); if (f[1] != "bolt") continue
+			nl++; lq[nl] = f[3]; ls[nl] = f[4]; lm[nl] = f[7] / 1024 }
+	}
+	$1 == "bolt" && $6 ~ /^(most-mentioned|busiest|all)/ && $9 !~ />/ { key = $4 " " $5 " " substr($6, 1, index($6, ":") ? index($6, ":") - 1 : length($6))
+		if (!(key in cnt)) { keys[++nk] = key }
+		cnt[key]++; qx[key, cnt[key]] = $3; qy[key, cnt[key]] = ($9 > 0.01 ? $9 : 0.01) }
+	END {
+		xmin = 1e9; xmax = 1
+		for (i = 1; i <= nl; i++) { if (lq[i] < xmin) xmin = lq[i]; if (lq[i] > xmax) xmax = lq[i] }
+		xmin = xmin / 2; xmax = xmax * 2
+		printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">\n", W, 2 * H, W, 2 * H > out
+		printf "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n" > out
+		axis(0, "bolt load: seconds and peak anonymous memory (MB)", 1, 100000, "")
+		for (i = 1; i <= nl; i++) { xs[i] = lq[i]; ys[i] = ls[i] } line(0, "load seconds", nl, xs, ys, 1, 100000, "#1f77b4", 1)
+		for (i = 1; i <= nl; i++) { ys[i] = lm[i] } line(0, "peak anon RSS MB", nl, xs, ys, 1, 100000, "#d62728", 2)
+		axis(H, "catalogue queries p50 (ms), busiest targets", 0.01, 100000, "ms")
+		split("#1f77b4 #ff7f0e #2ca02c #d62728 #9467bd #8c564b #e377c2 #7f7f7f #bcbd22 #17becf #393b79 #637939", colors, " ")
+		for (k = 1; k <= nk; k++) { key = keys[k]
+			for (i = 1; i <= cnt[key]; i++) { xs[i] = qx[key, i]; ys[i] = qy[key, i] }
+			line(H, key, cnt[key], xs, ys, 0.01, 100000, colors[(k - 1) % 12 + 1], k) }
+		print "</svg>" > out
+	}' "$lat"
+	printf '\nplot: %s\nraw results: %s %s\n' "$svg" "$loads" "$lat"
+	if [ "$own_dir" = 1 ]; then
+		cp "$loads" "$lat" /tmp/
+		printf '(copied to /tmp; the work folder is removed)\n'
+	fi
+	exit 0
+fi
+
 # --- 1. export vs serdi, rapper, N3.js ----------------------------------------
 log "generating $export_n transcripts..."
 "$bin/mqtgen" -q -n "$export_n" -seed 1 -o "$w/export"
@@ -212,8 +400,8 @@ printf '\nratios (ours / theirs; target):\n'
 q_nt=$(ratio "$r_nt" "$r_serdi")
 q_ttl=$(ratio "$r_ttl" "$r_serdi")
 q_jl=$(ratio "$r_jl" "$r_jg")
-printf '  N-Triples / serdi      %6s   (>= 1.0: %s)\n' "$q_nt" "$(verdict "$q_nt" '>=' 1.0)"
-printf '  Turtle    / serdi      %6s   (>= 1.0: %s)\n' "$q_ttl" "$(verdict "$q_ttl" '>=' 1.0)"
+printf '  N-Triples / serdi      %6s   (>= 1.2: %s)\n' "$q_nt" "$(verdict "$q_nt" '>=' 1.2)"
+printf '  Turtle    / serdi      %6s   (>= 1.2: %s)\n' "$q_ttl" "$(verdict "$q_ttl" '>=' 1.2)"
 printf '  Turtle    / rapper     %6s\n' "$(ratio "$r_ttl" "$r_rapper")"
 printf '  Turtle    / N3.js      %6s\n' "$(ratio "$r_ttl" "$r_n3")"
 printf '  JSON-LD   / json-gold  %6s   (>= 10: %s)\n' "$q_jl" "$(verdict "$q_jl" '>=' 10)"
@@ -240,7 +428,9 @@ else
 	runs=1
 	rm -rf "$w/ours.bolt" "$w/cayley.bolt" "$w/ours2.bolt"
 	timed ours_bolt_nq "$akg" load -q --db bolt --dbpath "$w/ours.bolt" "$w/store.nq"
-	timed ours_bolt_txt "$akg" load -q --db bolt --dbpath "$w/ours2.bolt" "$w/store"
+	peak_run "$w/ours2.load" "$akg" load -q --db bolt --dbpath "$w/ours2.bolt" "$w/store"
+	read -r ours_bolt_txt load_hwm load_anon load_rc <"$w/ours2.load"
+	if [ "$load_rc" != 0 ]; then ours_bolt_txt=failed; else ours_bolt_txt=$(printf "%.3f" "$ours_bolt_txt"); fi
 	cl_out="$(timeout "$step_timeout" "$bin/cayleyload" -db bolt -dbpath "$w/cayley.bolt" "$w/store.nq" || echo "- failed")"
 	cl_bolt=$(echo "$cl_out" | awk '{print $2}')
 	runs=$runs_save
@@ -252,7 +442,14 @@ else
 	printf '%-52s %10s %12s\n' "assemblykg load (.nq file)" "$ours_bolt_nq" "$r_ob"
 	printf '%-52s %10s %12s\n' "assemblykg load (transcripts: read+map+load)" "$ours_bolt_txt" "$r_obt"
 	printf '%-52s %10s %12s\n' "Cayley graph.NewWriter, CopyBatch 10000" "$cl_bolt" "$r_cb"
-	printf '  embedded load / Cayley  %6s   (>= 2: %s)\n' "$q_bolt" "$(verdict "$q_bolt" '>=' 2)"
+	q_bolt_txt=$(ratio "$r_obt" "$r_cb")
+	printf '  embedded load / Cayley  %6s   (>= 2: %s); from transcripts %s (>= 2: %s)\n' "$q_bolt" "$(verdict "$q_bolt" '>=' 2)" \
+		"$q_bolt_txt" "$(verdict "$q_bolt_txt" '>=' 2)"
+	printf '  peak memory of the load from transcripts: %.0f MB resident, %.0f MB less the store file mapping   (<= 1024: %s)\n' \
+		"$(echo "$load_hwm / 1024" | bc -l)" "$(echo "$load_anon / 1024" | bc -l)" "$(verdict "$load_anon" '<=' 1048576)"
+	row load bolt_txt_per_s "$r_obt" quads/s
+	row memory load_rss_kb "$load_hwm" KB
+	row memory load_anon_kb "$load_anon" KB
 	row load bolt_ours_per_s "$r_ob" quads/s
 	row load bolt_cayley_per_s "$r_cb" quads/s
 

@@ -2,8 +2,10 @@
 // a loaded store, opened once and read-only as the HTTP server holds it: for
 // the most- and the least-mentioned body and the people with the most and
 // the fewest speech turns, each query taking a body or a speaker is run
-// until -n runs or -budget time, after one warm-up run, and its p50 and p99
-// are printed, one tab-separated line per query and target:
+// until -n runs or -budget time (a first run longer than the budget is the
+// only one; one longer than -limit is stopped and reported as "> limit"),
+// and its p50 and p99 are printed, one tab-separated line per query and
+// target:
 //
 //	query  parameter  target  rows  runs  p50_ms  p99_ms
 //
@@ -30,7 +32,8 @@ func main() {
 	db := flag.String("db", store.DefaultKind, "store kind")
 	path := flag.String("dbpath", "", "store path or postgres:// URL")
 	n := flag.Int("n", 50, "runs per query and target at most")
-	budget := flag.Duration("budget", 5*time.Second, "time per query and target at most (at least 3 runs)")
+	budget := flag.Duration("budget", 5*time.Second, "time per query and target")
+	flag.DurationVar(&limit, "limit", 60*time.Second, "longest run of a query")
 	flag.Parse()
 	if err := run(*db, *path, *n, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "scalelat:", err)
@@ -39,6 +42,8 @@ func main() {
 }
 
 type target struct{ what, iri, name string }
+
+var limit time.Duration
 
 func run(db, path string, n int, budget time.Duration) error {
 	st, err := store.Open(db, path, store.Options{ReadOnly: true})
@@ -119,23 +124,36 @@ func timeQuery(ctx context.Context, st *store.Store, q *store.Query, param, what
 	if err != nil {
 		return fmt.Errorf("%s: %w", q.Name, err)
 	}
-	r, err := st.Run(ctx, q, args, store.Page{}) // warm-up
-	if err != nil {
-		return fmt.Errorf("%s %v: %w", q.Name, values, err)
-	}
 	var times []time.Duration
+	rows := 0
 	start := time.Now()
-	for len(times) < n && (len(times) < 3 || time.Since(start) < budget) {
+	for len(times) < n && (len(times) == 0 || time.Since(start) < budget) {
+		qctx, cancel := context.WithTimeout(ctx, limit)
 		t0 := time.Now()
-		if _, err := st.Run(ctx, q, args, store.Page{}); err != nil {
-			return err
+		r, err := st.Run(qctx, q, args, store.Page{})
+		d := time.Since(t0)
+		cancel()
+		if err != nil && qctx.Err() != nil {
+			fmt.Printf("%s\t%s\t%s\t-\t%d\t>%.0f\t>%.0f\n", q.Name, param, what, len(times)+1, limit.Seconds()*1000, limit.Seconds()*1000)
+			return nil
 		}
-		times = append(times, time.Since(t0))
+		if err != nil {
+			return fmt.Errorf("%s %v: %w", q.Name, values, err)
+		}
+		rows = r.Total
+		if len(times) == 0 && d < budget && n > 1 {
+			// A quick first run warms the caches and is not counted.
+			start = time.Now()
+			times = append(times, -1)
+			continue
+		}
+		times = append(times, d)
 	}
+	times = slices.DeleteFunc(times, func(d time.Duration) bool { return d < 0 })
 	slices.Sort(times)
 	ms := func(p float64) float64 {
 		return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000
 	}
-	fmt.Printf("%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\n", q.Name, param, strings.ReplaceAll(what, "\t", " "), r.Total, len(times), ms(0.5), ms(0.99))
+	fmt.Printf("%s\t%s\t%s\t%d\t%d\t%.3f\t%.3f\n", q.Name, param, strings.ReplaceAll(what, "\t", " "), rows, len(times), ms(0.5), ms(0.99))
 	return nil
 }
