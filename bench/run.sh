@@ -324,7 +324,7 @@ if [ "$scale" = 1 ]; then
 		while ((getline row < loads) > 0) { split(row, f, "\t"); if (f[1] != "bolt") continue
 			nl++; lq[nl] = f[3]; ls[nl] = f[4]; lm[nl] = f[7] / 1024 }
 	}
-	$1 == "bolt" && $6 ~ /^(most-mentioned|busiest|all)/ && $9 !~ />/ { key = $4 " " $5 " " substr($6, 1, index($6, ":") ? index($6, ":") - 1 : length($6))
+	$1 == "bolt" && $6 ~ /^(most-mentioned|busiest|all)/ && $9 !~ /[>a-z]/ { key = $4 " " $5 " " substr($6, 1, index($6, ":") ? index($6, ":") - 1 : length($6))
 		if (!(key in cnt)) { keys[++nk] = key }
 		cnt[key]++; qx[key, cnt[key]] = $3; qy[key, cnt[key]] = ($9 > 0.01 ? $9 : 0.01) }
 	END {

@@ -53,6 +53,9 @@ func run(db, path string, n int, budget time.Duration) error {
 	defer st.Close()
 	ctx := context.Background()
 	stats, err := st.QuadStore().Stats(ctx, false)
+	if err == nil && !stats.Quads.Exact {
+		stats, err = st.QuadStore().Stats(ctx, true)
+	}
 	if err != nil {
 		return err
 	}
@@ -119,7 +122,16 @@ func run(db, path string, n int, budget time.Duration) error {
 	return nil
 }
 
-func timeQuery(ctx context.Context, st *store.Store, q *store.Query, param, what string, values map[string]string, n int, budget time.Duration) error {
+func timeQuery(ctx context.Context, st *store.Store, q *store.Query, param, what string, values map[string]string, n int, budget time.Duration) (err error) {
+	defer func() {
+		// A query that fails inside the backend is reported, and the
+		// others are still timed.
+		if r := recover(); r != nil {
+			fmt.Fprintf(os.Stderr, "scalelat: %s %v: panic: %v\n", q.Name, values, r)
+			fmt.Printf("%s\t%s\t%s\t-\t-\tpanic\tpanic\n", q.Name, param, what)
+			err = nil
+		}
+	}()
 	args, err := q.Parse(values)
 	if err != nil {
 		return fmt.Errorf("%s: %w", q.Name, err)
