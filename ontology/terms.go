@@ -108,7 +108,6 @@ const (
 	OrgOrganizationP  = quad.IRI(ORG + "organization")
 	OrgRoleP          = quad.IRI(ORG + "role")
 	OrgPostIn         = quad.IRI(ORG + "postIn")
-	OrgMemberOf       = quad.IRI(ORG + "memberOf")
 	OpenGovPost       = quad.IRI(OpenGov + "post")
 	OpenGovOnBehalfOf = quad.IRI(OpenGov + "onBehalfOf")
 	SchemaValidFrom   = quad.IRI(Schema + "validFrom")
