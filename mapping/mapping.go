@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/internal/csvrow"
 	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/slug"
@@ -139,7 +140,7 @@ func New(c Config) (*Mapper, error) {
 		if s == "" {
 			return nil, fmt.Errorf("%s:%d: %q is neither an IRI nor the name of a body or person", l.File, l.Line, l.Subject)
 		}
-		m.links[s] = union(m.links[s], []string{l.SameAs})
+		m.links[s] = csvrow.Union(m.links[s], []string{l.SameAs})
 		if !m.known(l.Subject) {
 			m.unmatched = append(m.unmatched, l)
 		}
@@ -429,8 +430,8 @@ func (e *emitter) person(s *transcript.Speaker) quad.IRI {
 		ref = &personRef{name: s.Name, person: p, unregistered: s.PersonID == ""}
 		e.people[string(iri)] = ref
 	}
-	ref.titles = union(ref.titles, s.Titles)
-	ref.postNomial = union(ref.postNomial, s.PostNominals)
+	ref.titles = csvrow.Union(ref.titles, s.Titles)
+	ref.postNomial = csvrow.Union(ref.postNomial, s.PostNominals)
 	return iri
 }
 
@@ -457,19 +458,6 @@ func (e *emitter) role(name string) quad.IRI {
 	return iri
 }
 
-func union(a, b []string) []string {
-	for _, s := range b {
-		found := false
-		for _, x := range a {
-			found = found || x == s
-		}
-		if !found {
-			a = append(a, s)
-		}
-	}
-	return a
-}
-
 // describe writes the people, their posts and groups, bodies and roles the
 // graph refers to, each in IRI order.
 func (e *emitter) describe(t *transcript.Transcript) {
@@ -484,9 +472,9 @@ func (e *emitter) describe(t *transcript.Transcript) {
 		if ref.person != nil {
 			for _, h := range ref.person.Honorifics {
 				if people.IsTitle(h) {
-					prefix = union(prefix, []string{h})
+					prefix = csvrow.Union(prefix, []string{h})
 				} else {
-					suffix = union(suffix, []string{h})
+					suffix = csvrow.Union(suffix, []string{h})
 				}
 			}
 		}
@@ -586,7 +574,7 @@ func correct(shipped, links []string) []string {
 			out = append(out, u)
 		}
 	}
-	return union(out, links)
+	return csvrow.Union(out, links)
 }
 
 // site is the scheme-less host of an IRI ("www.wikidata.org").

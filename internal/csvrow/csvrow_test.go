@@ -107,3 +107,10 @@ func ExampleReader() {
 	}
 	// Output: 2 Metropolitan Police Service [the Met Scotland Yard]
 }
+
+func TestUnion(t *testing.T) {
+	got := csvrow.Union([]string{"OBE", "AM"}, []string{"AM", "CBE", "OBE", "QPM"})
+	if fmt.Sprint(got) != "[OBE AM CBE QPM]" {
+		t.Errorf("Union: %v", got)
+	}
+}

@@ -78,9 +78,9 @@ func (reg *Register) member(row *csvrow.Row) error {
 	for _, o := range offices {
 		p.Offices = addOffice(p.Offices, o, seats)
 	}
-	p.SameAs = union(p.SameAs, ids)
+	p.SameAs = csvrow.Union(p.SameAs, ids)
 	if s := row.Get("source"); s != "" {
-		p.Sources = union(p.Sources, []string{s})
+		p.Sources = csvrow.Union(p.Sources, []string{s})
 	}
 	if n := row.Get("notes"); n != "" {
 		p.Notes = n
@@ -163,19 +163,6 @@ func addOffice(offices []Office, o Office, seats []Seat) []Office {
 		o.Until = seats[len(seats)-1].Until
 	}
 	return append(offices, o)
-}
-
-func union(a, b []string) []string {
-	for _, s := range b {
-		found := false
-		for _, x := range a {
-			found = found || x == s
-		}
-		if !found {
-			a = append(a, s)
-		}
-	}
-	return a
 }
 
 // partiesField is the column of a members row that lists the parties a
