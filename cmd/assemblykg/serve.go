@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/http"
 	"time"
 
 	"github.com/assemblykg/assemblykg/graph/server"
+	"github.com/assemblykg/assemblykg/graph/site"
 	"github.com/assemblykg/assemblykg/graph/store"
 	"github.com/assemblykg/assemblykg/mapping/people"
 )
@@ -24,18 +27,25 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 		addr    string
 		timeout time.Duration
 		limit   int
+		base    string
 	)
 	db.add(fs)
 	fs.StringVar(&addr, "addr", server.DefaultAddr, "listen on `HOST:PORT` (loopback by default)")
 	fs.DurationVar(&timeout, "timeout", server.DefaultTimeout, "time limit of each query")
 	fs.IntVar(&limit, "limit", server.DefaultLimit, "most results of each query")
+	addBase(fs, &base, "base `IRI` the store's resources were minted under, served under /id/ (default: read from the store)")
+	base = ""
 	fs.Usage = func() {
 		fmt.Fprintln(s.err, "usage: assemblykg serve [flags]")
-		fmt.Fprintln(s.err, "\nServes the store read-only: every named query at /api/NAME with the flags of")
-		fmt.Fprintln(s.err, "assemblykg query NAME as parameters (/api/mentions?body=MPS&limit=10&offset=0),")
-		fmt.Fprintln(s.err, "Gizmo at /api/v2/query?lang=gizmo, quads a page at a time at /api/v2/read, and an")
-		fmt.Fprintln(s.err, "index of them all at /. Each request has a time limit (504), a row limit, a byte")
-		fmt.Fprintln(s.err, "budget for its answer and, for Gizmo, for the memory the script allocates.")
+		fmt.Fprintln(s.err, "\nServes the store read-only as a linked-data site: pages for people to browse at /")
+		fmt.Fprintln(s.err, "(bodies, people, questions with their transcripts, search, neighbourhood drawings);")
+		fmt.Fprintln(s.err, "each resource BASE+PATH at /id/PATH (303 to /doc/PATH, HTML or RDF by content")
+		fmt.Fprintln(s.err, "negotiation); a VoID description at /.well-known/void; every quad at /dump.nq.")
+		fmt.Fprintln(s.err, "The JSON API: every named query at /api/NAME with the flags of assemblykg query NAME")
+		fmt.Fprintln(s.err, "as parameters (/api/mentions?body=MPS&limit=10&offset=0), Gizmo at")
+		fmt.Fprintln(s.err, "/api/v2/query?lang=gizmo, quads a page at a time at /api/v2/read, an index at /api/.")
+		fmt.Fprintln(s.err, "Each request has a time limit (504), a row limit, a byte budget for its answer and,")
+		fmt.Fprintln(s.err, "for Gizmo, for the memory the script allocates.")
 		fmt.Fprintln(s.err, "\nexample:\n  assemblykg serve --addr 127.0.0.1:64210 &\n  curl 'http://127.0.0.1:64210/api/mentions?body=MPS'")
 		fmt.Fprintln(s.err, "\nflags:")
 		fs.PrintDefaults()
@@ -58,18 +68,19 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 	if reg, err := people.Default(); err == nil {
 		st.UseRegister(reg)
 	}
+	h, err := serveHandler(ctx, st, base, server.Options{Timeout: timeout, Limit: limit}, s.err)
+	if err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{
-		Handler:           server.New(st, server.Options{Timeout: timeout, Limit: limit}),
-		ReadHeaderTimeout: 10 * time.Second,
-	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	if !server.Loopback(ln.Addr()) {
 		fmt.Fprintf(s.err, "serve: warning: listening on %s, reachable from other machines; the server is read-only but anyone who reaches it can query the store\n", ln.Addr())
 	}
-	fmt.Fprintf(s.err, "serving %s store on http://%s/ (an index of the endpoints; Ctrl-C stops)\n", st.Kind(), ln.Addr())
+	fmt.Fprintf(s.err, "serving %s store on http://%s/ (resources of %s at /id/; Ctrl-C stops)\n", st.Kind(), ln.Addr(), h.Base())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -84,4 +95,10 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 		}
 		return err
 	}
+}
+
+// serveHandler is what serve serves: the site, with the JSON API under
+// /api/.
+func serveHandler(ctx context.Context, st *store.Store, base string, o server.Options, errs io.Writer) (*site.Site, error) {
+	return site.New(ctx, st, site.Options{Base: base, API: server.New(st, o), Timeout: o.Timeout, Log: log.New(errs, "serve: ", 0)})
 }
