@@ -276,6 +276,14 @@ func TestDereferencedTurtleParsesInRdflib(t *testing.T) {
 	if resp, _ := get(ts.URL+"/id/body/no-such-body", "text/turtle"); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("unknown IRI: status %d, want 404", resp.StatusCode)
 	}
+	// The dataset's description is export's, with this server's dump.
+	resp, void := get(ts.URL+"/.well-known/void", "text/turtle")
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/turtle") || !bytes.Contains(void, []byte("void:dataDump <"+ts.URL+"/dump.nq>")) ||
+		!bytes.Contains(void, []byte("void:triples")) {
+		t.Errorf("VoID:\n%s", void)
+	}
+	_, voidNT := get(ts.URL+"/.well-known/void", "application/n-triples")
+	validate.RdflibIsomorphic(t, voidNT, "turtle", void)
 }
 
 // TestExplorerLinks crawls every page reachable from the home page over

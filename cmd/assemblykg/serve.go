@@ -8,16 +8,21 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
+	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/graph/server"
 	"github.com/assemblykg/assemblykg/graph/site"
 	"github.com/assemblykg/assemblykg/graph/store"
+	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/people"
 )
 
 func init() {
-	register("serve", "serve the graph store over HTTP, read-only (Cayley API and named queries)", runServe)
+	register("serve", "serve the graph store over HTTP, read-only: a linked-data site and the JSON query API", runServe)
 }
 
 func runServe(ctx context.Context, name string, args []string, s streams) error {
@@ -100,5 +105,53 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 // serveHandler is what serve serves: the site, with the JSON API under
 // /api/.
 func serveHandler(ctx context.Context, st *store.Store, base string, o server.Options, errs io.Writer) (*site.Site, error) {
-	return site.New(ctx, st, site.Options{Base: base, API: server.New(st, o), Timeout: o.Timeout, Log: log.New(errs, "serve: ", 0)})
+	d := &description{st: st, base: base}
+	s, err := site.New(ctx, st, site.Options{Base: base, API: server.New(st, o), Timeout: o.Timeout,
+		Log: log.New(errs, "serve: ", 0), Describe: d.describe})
+	if err == nil {
+		d.base = s.Base()
+	}
+	return s, err
+}
+
+// description describes the served dataset as export does, from counts
+// taken over the store once (it does not change while served).
+type description struct {
+	st    *store.Store
+	base  string
+	mu    sync.Mutex
+	stats *mapping.Stats
+}
+
+func (d *description) describe(ctx context.Context, dumpURL string) ([]quad.Quad, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.stats == nil {
+		stats := mapping.NewStats()
+		qs := d.st.QuadStore()
+		it := qs.QuadsAllIterator().Iterate()
+		defer it.Close()
+		batch := make([]quad.Quad, 0, 4096)
+		for it.Next(ctx) {
+			q, err := qs.Quad(it.Result())
+			if err != nil {
+				return nil, err
+			}
+			if batch = append(batch, q); len(batch) == cap(batch) {
+				stats.Add(batch)
+				batch = batch[:0]
+			}
+		}
+		if err := it.Err(); err != nil {
+			return nil, err
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		stats.Add(batch)
+		d.stats = stats
+	}
+	nq, _ := rdfio.ByName("nquads")
+	g := mapping.Describe(d.base, d.stats, mapping.Description{Distributions: distributions(nq, dumpURL)})
+	return g.Quads, nil
 }

@@ -23,8 +23,8 @@ import (
 // Licence and attribution of the transcripts.
 const (
 	LicenceName = "Open Government Licence v3.0"
-	LicenceURL  = "http://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-	Attribution = "Contains transcripts of Mayor's Question Time published by the London Assembly (Greater London Authority)."
+	LicenceURL  = string(ontology.OGL3)
+	Attribution = "Contains public sector information licensed under the Open Government Licence v3.0: transcripts of Mayor's Question Time, London Assembly."
 )
 
 // pageData is what every page template gets.

@@ -51,6 +51,9 @@ type Options struct {
 	Rows int
 	// Log receives errors that are the server's fault (none when nil).
 	Log *log.Logger
+	// Describe gives the dataset's description for /.well-known/void
+	// (none when nil).
+	Describe Describer
 }
 
 // Site serves a store as a linked-data site.

@@ -12,12 +12,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
 	"golang.org/x/net/html"
 
 	"github.com/assemblykg/assemblykg/graph/rdfio"
 	"github.com/assemblykg/assemblykg/graph/site"
 	"github.com/assemblykg/assemblykg/graph/store"
 	"github.com/assemblykg/assemblykg/graph/store/storetest"
+	"github.com/assemblykg/assemblykg/ontology"
 )
 
 func newSite(t *testing.T) *httptest.Server {
@@ -42,7 +44,10 @@ func newSiteStore(t *testing.T) (*httptest.Server, *store.Store) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := site.New(context.Background(), st, site.Options{})
+	describe := func(_ context.Context, dump string) ([]quad.Quad, error) {
+		return []quad.Quad{{Subject: quad.IRI(ontology.DefaultBase + "dataset"), Predicate: ontology.VoidDataDump, Object: quad.IRI(dump)}}, nil
+	}
+	s, err := site.New(context.Background(), st, site.Options{Describe: describe})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -327,8 +332,7 @@ func TestNeighbourhoodJSON(t *testing.T) {
 func TestVoIDAndDump(t *testing.T) {
 	ts, st := newSiteStore(t)
 	resp, body := fetch(t, ts.URL+"/.well-known/void", "text/turtle")
-	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/turtle") || !bytes.Contains(body, []byte("void#Dataset")) ||
-		!bytes.Contains(body, []byte(ts.URL+"/dump.nq")) {
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/turtle") || !bytes.Contains(body, []byte("void:dataDump <"+ts.URL+"/dump.nq>")) {
 		t.Errorf("VoID: %s\n%s", resp.Header.Get("Content-Type"), body)
 	}
 	resp, body = fetch(t, ts.URL+"/dump.nq", "")
