@@ -22,10 +22,10 @@ func TestRepeatedTermsStillChecked(t *testing.T) {
 	for _, f := range Formats() {
 		for i, b := range bad {
 			w := f.NewWriter(io.Discard, Options{})
-			if err := w.WriteQuad(quad.Quad{Subject: s, Predicate: p, Object: quad.String("ok"), Label: g}); err != nil {
+			if _, err := w.WriteQuads([]quad.Quad{{Subject: s, Predicate: p, Object: quad.String("ok"), Label: g}}); err != nil {
 				t.Fatalf("%s: %v", f.Name, err)
 			}
-			err := w.WriteQuad(b)
+			_, err := w.WriteQuads([]quad.Quad{b})
 			var te *TermError
 			if !errors.As(err, &te) {
 				t.Errorf("%s: bad quad %d accepted after a good one (%v)", f.Name, i, err)

@@ -42,12 +42,12 @@ func Example() {
 func ExampleFormat_NewWriter() {
 	f, _ := rdfio.ByName("ntriples")
 	w := f.NewWriter(os.Stdout, rdfio.Options{})
-	w.WriteQuad(quad.Quad{
+	w.WriteQuads([]quad.Quad{{
 		Subject:   quad.IRI("https://w3id.org/assemblykg/id/body/met"),
 		Predicate: ontology.SKOSAltLabel,
 		Object:    quad.LangString{Value: "the \"Met\"\nPolice métropolitaine", Lang: "fr"},
 		Label:     quad.IRI("https://w3id.org/assemblykg/id/graph/x"),
-	})
+	}})
 	w.Close()
 	// Output:
 	// <https://w3id.org/assemblykg/id/body/met> <http://www.w3.org/2004/02/skos/core#altLabel> "the \"Met\"\nPolice métropolitaine"@fr .

@@ -49,7 +49,7 @@ func FuzzTextWriters(f *testing.F) {
 			for i, q := range qs {
 				var buf bytes.Buffer
 				w := format.NewWriter(&buf, rdfio.Options{Prefixes: ontology.Prefixes})
-				err := w.WriteQuad(q)
+				_, err := w.WriteQuads([]quad.Quad{q})
 				if cerr := w.Close(); err == nil {
 					err = cerr
 				}

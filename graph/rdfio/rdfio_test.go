@@ -353,7 +353,7 @@ func TestInvalidTerms(t *testing.T) {
 		for _, c := range cases {
 			var buf bytes.Buffer
 			w := f.NewWriter(&buf, wc.opts)
-			err := w.WriteQuad(c.q)
+			_, err := w.WriteQuads([]quad.Quad{c.q})
 			var te *rdfio.TermError
 			if !errors.Is(err, c.want) || !errors.As(err, &te) {
 				t.Errorf("%s: %s: WriteQuad error %v, want %v", wc.name, c.name, err, c.want)
@@ -377,7 +377,7 @@ func TestWriteAfterClose(t *testing.T) {
 		if err := w.Close(); err != nil {
 			t.Errorf("%s: second Close: %v", f.Name, err)
 		}
-		if err := w.WriteQuad(fixture()[0]); !errors.Is(err, rdfio.ErrClosed) {
+		if _, err := w.WriteQuads(fixture()[:1]); !errors.Is(err, rdfio.ErrClosed) {
 			t.Errorf("%s: WriteQuad after Close = %v, want ErrClosed", f.Name, err)
 		}
 	}
