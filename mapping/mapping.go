@@ -323,8 +323,14 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 			e.add(mi, ont.ITSTaIdentRef, e.body(mn.Body))
 			e.add(mi, ont.InTurn, ti)
 		}
+		var turnBodies []*bodies.Body
+		for _, mn := range mentions[turn.Position] {
+			if !containsBody(turnBodies, mn.Body) {
+				turnBodies = append(turnBodies, mn.Body)
+			}
+		}
 		for _, c := range claims[turn.Position] {
-			e.claim(item, ti, text, speaker, c)
+			e.claim(item, ti, text, speaker, c, turnBodies, t.SessionDate)
 		}
 	}
 	e.describe(t)

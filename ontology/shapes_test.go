@@ -41,6 +41,8 @@ func TestShapesBite(t *testing.T) {
 		"nameless-person":      "MinCount foaf:name",
 		"unhashed-text":        "Pattern schema:sha256",
 		"unmade-graph":         "MinCount prov:wasGeneratedBy",
+		"gbp-unit-code":        "In schema:unitCode",
+		"free-text-period":     "Pattern akg:period",
 	}
 	rep := validate.SHACL(t, data, ontology.Shapes())
 	got := map[string][]string{}

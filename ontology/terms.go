@@ -84,12 +84,14 @@ const (
 	SKOSConcept             = quad.IRI(SKOS + "Concept")
 
 	// Our classes.
-	Mention      = quad.IRI(AKG + "Mention")
-	NumericClaim = quad.IRI(AKG + "NumericClaim")
-	Commitment   = quad.IRI(AKG + "Commitment")
-	Agreement    = quad.IRI(AKG + "Agreement")
-	Refusal      = quad.IRI(AKG + "Refusal")
-	SourceText   = quad.IRI(AKG + "SourceText")
+	Mention          = quad.IRI(AKG + "Mention")
+	Statement        = quad.IRI(AKG + "Statement")
+	NumericClaim     = quad.IRI(AKG + "NumericClaim")
+	FigureInQuestion = quad.IRI(AKG + "FigureInQuestion")
+	Commitment       = quad.IRI(AKG + "Commitment")
+	Agreement        = quad.IRI(AKG + "Agreement")
+	Refusal          = quad.IRI(AKG + "Refusal")
+	SourceText       = quad.IRI(AKG + "SourceText")
 
 	// Names and labels.
 	FOAFName             = quad.IRI(FOAF + "name")
@@ -162,6 +164,13 @@ const (
 	SchemaUnitText         = quad.IRI(Schema + "unitText")
 	SchemaUnitCode         = quad.IRI(Schema + "unitCode")
 	Quantity               = quad.IRI(AKG + "quantity")
+	Approximate            = quad.IRI(AKG + "approximate")
+	Period                 = quad.IRI(AKG + "period")
+	SchemaMonetaryAmount   = quad.IRI(Schema + "MonetaryAmount")
+	SchemaCurrency         = quad.IRI(Schema + "currency")
+	SchemaMinValue         = quad.IRI(Schema + "minValue")
+	SchemaMaxValue         = quad.IRI(Schema + "maxValue")
+	DCTRelation            = quad.IRI(DCT + "relation")
 
 	// Provenance.
 	ProvWasDerivedFrom    = quad.IRI(PROV + "wasDerivedFrom")

@@ -117,7 +117,7 @@ type ClaimRow struct {
 	Speaker  string   `json:"speaker" doc:"who made the claim"`
 	Role     string   `json:"role" doc:"the capacity printed beside the speaker's name"`
 	About    []string `json:"body" doc:"the bodies the claim is about"`
-	Kind     []string `json:"kind" doc:"NumericClaim, Commitment, Agreement or Refusal"`
+	Kind     []string `json:"kind" doc:"NumericClaim, FigureInQuestion, Commitment, Agreement or Refusal"`
 	Value    Decimal  `json:"value" doc:"the figure stated (numeric claims)"`
 	Unit     string   `json:"unit" doc:"what the figure counts"`
 	Period   string   `json:"period" doc:"the period the claim covers, as said"`
@@ -329,6 +329,15 @@ func texts(vs []quad.Value) []string {
 // ofType starts a path at the nodes of a class.
 func (s *Store) ofType(class quad.IRI) *path.Path {
 	return path.StartPath(s.h.QuadStore, class).In(ontology.RDFType)
+}
+
+// percent names the UN/CEFACT code of a percentage as the claims extractor
+// does.
+func percent(unitCode string) string {
+	if unitCode == "P1" {
+		return "percent"
+	}
+	return unitCode
 }
 
 func inRange(date, from, to string) bool {
@@ -884,11 +893,11 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	var p *path.Path
 	switch {
 	case len(bodies) > 0:
-		p = path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.SchemaClaim)
+		p = path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.Statement)
 	case len(speakers) > 0:
-		p = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaAuthor).Has(ontology.RDFType, ontology.SchemaClaim)
+		p = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaAuthor).Has(ontology.RDFType, ontology.Statement)
 	default:
-		p = s.ofType(ontology.SchemaClaim)
+		p = s.ofType(ontology.Statement)
 	}
 	claims, err := s.nodes(ctx, p)
 	if err != nil {
@@ -924,7 +933,7 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, pred := range []quad.IRI{ontology.SchemaValue, ontology.SchemaUnitText, ontology.SchemaUnitCode} {
+	for _, pred := range []quad.IRI{ontology.SchemaValue, ontology.SchemaUnitText, ontology.SchemaUnitCode, ontology.SchemaCurrency} {
 		if one[pred], err = s.one(ctx, dedup(quantities), pred); err != nil {
 			return nil, s.queryErr(err)
 		}
@@ -959,14 +968,14 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 		}
 		r.Speaker = names[author]
 		for _, t := range props[ontology.RDFType][c] {
-			if t != ontology.SchemaClaim {
+			if t != ontology.SchemaClaim && t != ontology.Statement {
 				k := text(t)
 				r.Kind = append(r.Kind, k[strings.LastIndexAny(k, "/#")+1:])
 			}
 		}
 		if q := one[ontology.Quantity][c]; q != nil {
 			r.Value = Decimal(text(one[ontology.SchemaValue][q]))
-			r.Unit = cmp.Or(text(one[ontology.SchemaUnitText][q]), text(one[ontology.SchemaUnitCode][q]))
+			r.Unit = cmp.Or(text(one[ontology.SchemaUnitText][q]), text(one[ontology.SchemaCurrency][q]), percent(text(one[ontology.SchemaUnitCode][q])))
 		}
 		for _, b := range props[ontology.SchemaAbout][c] {
 			r.About = append(r.About, cmp.Or(bname[b], text(b)))
