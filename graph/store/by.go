@@ -251,7 +251,7 @@ func (s *Store) claimsIn(ctx context.Context, f Filter) (map[quad.Value]quad.Val
 	if err != nil {
 		return nil, nil, err
 	}
-	p := s.ofType(ontology.SchemaClaim)
+	p := s.ofType(ontology.Statement)
 	if len(bodies) > 0 {
 		p = p.Has(ontology.SchemaAbout, bodies...)
 	}

@@ -308,7 +308,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 		}
 		var ks []string
 		for _, k := range kinds[c] {
-			if k != ontology.SchemaClaim {
+			if k != ontology.SchemaClaim && k != ontology.Statement {
 				ks = append(ks, localName(text(k)))
 			}
 		}

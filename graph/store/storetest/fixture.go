@@ -227,7 +227,9 @@ func transcript(day, slug, title string, asker, answerer quad.IRI, turns []turnS
 		fb, fe := c.figureSpan(turns)
 		claim := B(fmt.Sprintf("question/%s/claim/%d-%d", key, fb, fe))
 		b.add(claim, ontology.RDFType, ontology.Statement)
-		b.add(claim, ontology.RDFType, ontology.SchemaClaim)
+		if c.kind == ontology.NumericClaim {
+			b.add(claim, ontology.RDFType, ontology.SchemaClaim)
+		}
 		b.add(claim, ontology.RDFType, c.kind)
 		b.add(claim, ontology.SchemaAuthor, turns[c.turn].speaker)
 		b.add(claim, ontology.SchemaAppearance, turnIRIs[c.turn])

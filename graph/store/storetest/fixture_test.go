@@ -85,7 +85,7 @@ func body(iri quad.IRI) *bodies.Body {
 func minted(qs []quad.Quad) []string {
 	own := map[quad.IRI]bool{
 		ontology.ProvEntity: true, ontology.SchemaQuestion: true, ontology.NIFContext: true,
-		ontology.OpenGovSpeech: true, ontology.Mention: true, ontology.SchemaClaim: true,
+		ontology.OpenGovSpeech: true, ontology.Mention: true, ontology.SchemaClaim: true, ontology.Statement: true,
 		ontology.SchemaQuantitativeValue: true,
 	}
 	seen := map[string]bool{}
