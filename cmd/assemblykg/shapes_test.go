@@ -131,7 +131,6 @@ func checkOffsets(qs []quad.Quad) []string {
 		position     string
 		isMention    bool
 		isTurn       bool
-		length       int
 		str          []rune
 		hasStr       bool
 	}
