@@ -34,7 +34,11 @@ func main() {
 	n := flag.Int("n", 50, "runs per query and target at most")
 	budget := flag.Duration("budget", 5*time.Second, "time per query and target")
 	flag.DurationVar(&limit, "limit", 60*time.Second, "longest run of a query")
+	only := flag.String("queries", "", "comma-separated names of the queries to time (default all)")
 	flag.Parse()
+	if *only != "" {
+		queries = strings.Split(*only, ",")
+	}
 	if err := run(*db, *path, *n, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "scalelat:", err)
 		os.Exit(1)
@@ -43,7 +47,10 @@ func main() {
 
 type target struct{ what, iri, name string }
 
-var limit time.Duration
+var (
+	limit   time.Duration
+	queries []string // the names of the queries to time; all when empty
+)
 
 func run(db, path string, n int, budget time.Duration) error {
 	st, err := store.Open(db, path, store.Options{ReadOnly: true})
@@ -89,6 +96,9 @@ func run(db, path string, n int, budget time.Duration) error {
 		},
 	}
 	for _, q := range store.Catalogue() {
+		if len(queries) > 0 && !slices.Contains(queries, q.Name) {
+			continue
+		}
 		var required, optional []store.Param
 		for _, p := range q.Params {
 			if p.Required {
