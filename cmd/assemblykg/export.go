@@ -73,7 +73,9 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	if contextURL {
 		wo.ContextURL = ontology.ContextURL
 	}
-	progress := newProgress(s, quiet || output == "" || output == "-", "export", len(inputs))
+	// No progress line over RDF written to the terminal; the summary
+	// always, unless --quiet.
+	progress := newProgress(s, quiet, output != "" && output != "-", "export", len(inputs))
 	opts.onError = func(err error) { progress.clear(); fmt.Fprintln(s.err, err) }
 	opts.onWarning = func(w *transcript.ParseError) { progress.clear(); fmt.Fprintln(s.err, warning(w)) }
 	opts.onGraph = func(_ string, quads int) { progress.add(1, quads) }
@@ -161,7 +163,7 @@ func chooseFormat(name, output string) (rdfio.Format, error) {
 // progress shows files, quads, rate and time left on a terminal's stderr.
 type progress struct {
 	s           streams
-	off         bool
+	off, quiet  bool
 	verb        string
 	total, done int
 	quads       int
@@ -169,8 +171,11 @@ type progress struct {
 	shown       bool
 }
 
-func newProgress(s streams, quiet bool, verb string, total int) *progress {
-	return &progress{s: s, off: quiet || !s.terminal, verb: verb, total: total, start: time.Now()}
+// newProgress starts the progress of a command: a line redrawn on stderr
+// when it is a terminal and live is set, and a summary at the end unless
+// quiet.
+func newProgress(s streams, quiet, live bool, verb string, total int) *progress {
+	return &progress{s: s, quiet: quiet, off: quiet || !live || !s.terminal, verb: verb, total: total, start: time.Now()}
 }
 
 func (p *progress) add(files, quads int) {
@@ -197,11 +202,12 @@ func (p *progress) clear() {
 	}
 }
 
-// finish ends the progress line with a summary.
+// finish ends the progress line with a summary, on stderr even when it
+// is not a terminal (unless quiet).
 func (p *progress) finish() {
-	if p.off || !p.shown {
+	p.clear()
+	if p.quiet {
 		return
 	}
-	p.clear()
 	fmt.Fprintf(p.s.err, "%s: %d files, %d quads in %s\n", p.verb, p.done, p.quads, time.Since(p.start).Round(time.Millisecond))
 }

@@ -35,10 +35,14 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 		batch  int
 		quiet  bool
 		noSync bool
+		prune  bool
+		wait   bool
 	)
 	db.add(fs)
 	fs.IntVar(&batch, "batch", store.DefaultBatch, "quad changes per transaction")
 	fs.BoolVarP(&quiet, "quiet", "q", false, "no progress on stderr")
+	fs.BoolVar(&prune, "prune", false, "remove from the store the transcript graphs this load did not write (transcripts gone from the folders given)")
+	fs.BoolVar(&wait, "wait", false, "bolt: wait while serve or a query has the store open, instead of failing")
 	fs.BoolVar(&noSync, "nosync", false, "bolt, leveldb: do not flush to disk after each transaction (faster; after a crash, rerun the load)")
 	opts.add(fs)
 	fs.Usage = func() {
@@ -68,13 +72,13 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 	if len(inputs) == 0 {
 		return inputErrors(failed)
 	}
-	st, err := store.Open(db.kind, db.path, store.Options{NoSync: noSync})
+	st, err := store.Open(db.kind, db.path, store.Options{NoSync: noSync, Wait: wait})
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 
-	progress := newProgress(s, quiet, "load", len(inputs))
+	progress := newProgress(s, quiet, true, "load", len(inputs))
 	loader := st.NewLoader(store.LoadOptions{Batch: batch})
 	report := func(err error) {
 		progress.clear()
@@ -122,9 +126,22 @@ func runLoad(ctx context.Context, name string, args []string, s streams) error {
 		progress.clear()
 		return err
 	}
-	progress.finish()
+	progress.clear()
+	if prune && len(failed) > 0 {
+		fmt.Fprintf(s.err, "load: not pruned: %d inputs could not be read, and their graphs would go\n", len(failed))
+	} else if prune {
+		gone, err := loader.Prune(ctx)
+		if err != nil {
+			return err
+		}
+		for _, g := range gone {
+			if !quiet {
+				fmt.Fprintf(s.err, "load: pruned %s\n", g)
+			}
+		}
+	}
 	p := loader.Progress()
-	if !quiet && s.terminal {
+	if !quiet {
 		fmt.Fprintf(s.err, "load: %d graphs, %d quads (%d added, %d removed) into %s in %s\n",
 			p.Graphs, p.Quads, p.Added, p.Removed, st.Kind(), p.Elapsed.Round(1e6))
 	}

@@ -161,7 +161,7 @@ var catalogue = []*Query{
 			"their turns in those items that mention the body (any body when none is given), questions " +
 			"the items those turns belong to.",
 		Params:  []Param{bodyParam, speakerParam, questionParam, fromParam, toParam},
-		Example: `answers --body MOPAC`,
+		Example: `answers --body MPS`,
 		Twin:    "answers",
 		Row:     AnswerRow{},
 		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.Answers(ctx, a.Filter()) },

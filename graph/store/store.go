@@ -58,6 +58,9 @@ type Options struct {
 	// store. Loads run several times faster; a crash during a load may lose
 	// the last transactions, which a rerun of the load restores.
 	NoSync bool
+	// Wait makes Open of an embedded store that another process holds
+	// wait until it is free, instead of failing with ErrInUse.
+	Wait bool
 	// ReadOnly refuses Load on this handle (the HTTP server opens stores so).
 	ReadOnly bool
 }
@@ -181,6 +184,7 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		if !strings.HasPrefix(path, "postgres://") && !strings.HasPrefix(path, "postgresql://") {
 			return nil, &Error{Op: "open", Store: kind + ":" + path, Err: errors.New("the path of a postgres store must be a postgres:// URL")}
 		}
+		path = localSSLMode(path)
 	default:
 		return nil, &Error{Op: "open", Store: kind + ":" + path, Err: fmt.Errorf("unknown kind of store (want one of %s)", strings.Join(Kinds(), ", "))}
 	}
@@ -188,6 +192,9 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 	fail := func(err error) (*Store, error) {
 		if s.db != nil {
 			s.db.Close() // ends the session, releasing its lock
+		}
+		if kind == Postgres && strings.Contains(err.Error(), "SSL is not enabled on the server") {
+			err = fmt.Errorf("%w; add ?sslmode=disable to the URL for a server without SSL", err)
 		}
 		return nil, &Error{Op: "open", Store: s.name(), Err: err}
 	}
@@ -212,8 +219,22 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		} else if err != nil {
 			return fail(err)
 		} else if kind == Bolt {
-			if err := checkBolt(path); err != nil {
-				return fail(err)
+			for {
+				err := checkBolt(path)
+				if err == nil && !opts.ReadOnly {
+					err = checkAlone(path)
+				}
+				if errors.Is(err, ErrInUse) && opts.Wait {
+					continue
+				}
+				if err != nil {
+					return fail(err)
+				}
+				break
+			}
+			if opts.ReadOnly {
+				registerBoltShared()
+				name = boltShared
 			}
 		}
 	case Postgres:
@@ -338,7 +359,7 @@ func checkBolt(path string) error {
 	db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: true})
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return fmt.Errorf("%w (a bolt store opens in one process at a time)%s", ErrInUse, inUseHint)
+		return fmt.Errorf("%w (a load is writing it)%s", ErrInUse, inUseHint)
 	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
 		return damaged("%s: %v", file, err)
 	case err != nil:
