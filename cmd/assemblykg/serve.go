@@ -8,6 +8,8 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -24,6 +26,10 @@ import (
 func init() {
 	register("serve", "serve the graph store over HTTP, read-only: a linked-data site and the JSON query API", runServe)
 }
+
+// serveMemoryLimit is the soft memory limit of serve (GOMEMLIMIT overrides
+// it).
+const serveMemoryLimit = 512 << 20
 
 func runServe(ctx context.Context, name string, args []string, s streams) error {
 	fs := newFlags(name, s)
@@ -64,6 +70,11 @@ func runServe(ctx context.Context, name string, args []string, s streams) error 
 	}
 	if timeout <= 0 || limit < 1 {
 		return usagef("--timeout and --limit must be positive")
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// Collect garbage harder near this size, so that what stopped
+		// Gizmo scripts left is given back before it adds up.
+		debug.SetMemoryLimit(serveMemoryLimit)
 	}
 	st, err := store.Open(db.kind, db.path, store.Options{ReadOnly: true})
 	if err != nil {

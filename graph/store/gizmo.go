@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"sync"
 	"time"
@@ -24,8 +26,8 @@ var ErrBudget = errors.New("query stopped at its memory budget")
 const (
 	DefaultLimit    = 10000     // results
 	DefaultMaxBytes = 32 << 20  // bytes of results, as JSON
-	DefaultMaxHeap  = 256 << 20 // bytes the heap may grow while a script runs
-	heapPoll        = 2 * time.Millisecond
+	DefaultMaxHeap  = 128 << 20 // bytes the heap may grow while a script runs
+	heapPoll        = time.Millisecond
 )
 
 // GizmoOptions bound what a script may cost; zero fields take the defaults.
@@ -60,6 +62,19 @@ func (s *Store) Gizmo(ctx context.Context, script string, o GizmoOptions) ([]any
 	}
 	gizmoOne.Lock()
 	defer gizmoOne.Unlock()
+	// Start from a collected heap, so that the growth measured is the
+	// script's; and give back what a script over budget took once it is
+	// gone (its session, which holds its variables, is unreachable when
+	// runGizmo returns).
+	runtime.GC()
+	out, err := s.runGizmo(ctx, script, o)
+	if errors.Is(err, ErrBudget) {
+		debug.FreeOSMemory()
+	}
+	return out, err
+}
+
+func (s *Store) runGizmo(ctx context.Context, script string, o GizmoOptions) ([]any, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	stopWatch := watchHeap(o.MaxHeap, func() { cancel(fmt.Errorf("%w: the script allocated more than %d MB", ErrBudget, o.MaxHeap>>20)) })
@@ -70,7 +85,15 @@ func (s *Store) Gizmo(ctx context.Context, script string, o GizmoOptions) ([]any
 	if err != nil {
 		return nil, &Error{Op: "gizmo", Store: s.name(), Err: err}
 	}
-	defer it.Close()
+	defer func() {
+		// Interrupt the script and wait until it has stopped, so that the
+		// next script runs alone.
+		it.Close()
+		wait, done := context.WithTimeout(context.Background(), 5*time.Second)
+		for it.Next(wait) {
+		}
+		done()
+	}()
 	out := []any{}
 	var size int64
 	for len(out) < o.Limit && it.Next(ctx) {
