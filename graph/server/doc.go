@@ -14,7 +14,8 @@
 //   - /api/v2/read: the store's quads as N-Quads, limit= at a time from
 //     offset=, the header X-Next-Offset naming the next page.
 //
-// GET / lists every endpoint with its parameters, columns and an example.
+// GET / and GET /api/ list every endpoint with its parameters, columns and
+// an example (serve puts the explorer's pages at / and this API under /api/).
 // The write routes of Cayley's API (/api/v2/write, /delete, /node/delete)
 // answer 403.
 //

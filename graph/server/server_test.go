@@ -188,7 +188,7 @@ func TestNamedQueries(t *testing.T) {
 // TestIndex: / lists every named query with its parameters and columns.
 func TestIndex(t *testing.T) {
 	ts := newServer(t, server.Options{})
-	code, out := get(t, ts.URL+"/")
+	code, out := get(t, ts.URL+"/api/")
 	eps, _ := out["endpoints"].([]any)
 	if code != http.StatusOK || len(eps) < len(store.Catalogue()) {
 		t.Fatalf("index: %d %v", code, out)
