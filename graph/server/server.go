@@ -57,7 +57,6 @@ func New(st *store.Store, o Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", h.index)
 	mux.HandleFunc("GET /api/{$}", h.index)
-	mux.HandleFunc("GET /api/{$}", h.index)
 	for _, q := range store.Catalogue() {
 		mux.HandleFunc("GET /api/"+q.Name, h.within(func(ctx context.Context, w http.ResponseWriter, r *http.Request) error {
 			return h.named(ctx, w, r, q)
