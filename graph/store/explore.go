@@ -378,8 +378,42 @@ func (m Membership) During(date string) bool {
 }
 
 // Memberships returns the memberships and posts of each person, sorted by
-// start date.
+// start date. Each person's are read once and kept until the next load.
 func (s *Store) Memberships(ctx context.Context, people []quad.IRI) (map[quad.IRI][]Membership, error) {
+	out := map[quad.IRI][]Membership{}
+	var todo []quad.IRI
+	for _, p := range people {
+		if _, done := out[p]; done {
+			continue
+		}
+		if v, ok := s.members.Load(p); ok {
+			if ms := v.([]Membership); len(ms) > 0 {
+				out[p] = ms
+			}
+			continue
+		}
+		todo = append(todo, p)
+	}
+	read, err := s.memberships(ctx, dedupIRIs(todo))
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range dedupIRIs(todo) {
+		s.members.Store(p, read[p])
+		if len(read[p]) > 0 {
+			out[p] = read[p]
+		}
+	}
+	return out, nil
+}
+
+func dedupIRIs(is []quad.IRI) []quad.IRI {
+	return slices.Compact(slices.Sorted(slices.Values(is)))
+}
+
+// memberships reads the memberships and posts of each person from the
+// store.
+func (s *Store) memberships(ctx context.Context, people []quad.IRI) (map[quad.IRI][]Membership, error) {
 	out := map[quad.IRI][]Membership{}
 	if len(people) == 0 {
 		return out, nil
@@ -397,11 +431,9 @@ func (s *Store) Memberships(ctx context.Context, people []quad.IRI) (map[quad.IR
 		ms = append(ms, r["m"])
 	}
 	ms = dedup(ms)
-	props := map[quad.IRI]map[quad.Value]quad.Value{}
-	for _, p := range []quad.IRI{ontology.OrgOrganizationP, ontology.OpenGovPost, ontology.OrgRoleP, ontology.SchemaValidFrom, ontology.SchemaValidUntil} {
-		if props[p], err = s.one(ctx, ms, p); err != nil {
-			return nil, s.queryErr(err)
-		}
+	props, err := s.oneOf(ctx, ms, ontology.OrgOrganizationP, ontology.OpenGovPost, ontology.OrgRoleP, ontology.SchemaValidFrom, ontology.SchemaValidUntil)
+	if err != nil {
+		return nil, s.queryErr(err)
 	}
 	var named []quad.Value
 	for _, m := range ms {

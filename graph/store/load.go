@@ -317,6 +317,7 @@ func (l *Loader) flush(ctx context.Context) error {
 		return nil
 	}
 	l.s.names.Clear() // a name may have changed
+	l.s.members.Clear()
 	err := l.s.markDirty(ctx)
 	if err == nil {
 		err = l.s.apply(ctx, l.add, l.del, l.o)

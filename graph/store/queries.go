@@ -239,20 +239,48 @@ func (s *Store) nodes(ctx context.Context, p *path.Path) ([]quad.Value, error) {
 
 // objects maps each of the nodes to its distinct objects of pred, sorted.
 func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value][]quad.Value, error) {
-	out := make(map[quad.Value][]quad.Value)
-	if len(nodes) == 0 {
-		return out, nil
-	}
-	rows, err := s.tagRows(ctx, path.StartPath(s.h.QuadStore, nodes...).Tag("s").Out(pred).Tag("o"))
+	all, err := s.objectsOf(ctx, nodes, pred)
 	if err != nil {
 		return nil, err
 	}
-	for _, r := range rows {
-		out[r["s"]] = append(out[r["s"]], r["o"])
+	return all[0], nil
+}
+
+// objectsOf maps each of the nodes to its distinct objects of each of
+// preds, sorted: one map per predicate.
+func (s *Store) objectsOf(ctx context.Context, nodes []quad.Value, preds ...quad.IRI) ([]map[quad.Value][]quad.Value, error) {
+	out := make([]map[quad.Value][]quad.Value, len(preds))
+	for i := range out {
+		out[i] = make(map[quad.Value][]quad.Value)
 	}
-	for k, vs := range out {
-		slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(text(a), text(b)) })
-		out[k] = slices.CompactFunc(vs, func(a, b quad.Value) bool { return a.String() == b.String() })
+	if len(nodes) == 0 {
+		return out, nil
+	}
+	if s.kind == Postgres {
+		// One SQL query for all the nodes.
+		for i, pred := range preds {
+			rows, err := s.tagRows(ctx, path.StartPath(s.h.QuadStore, nodes...).Tag("s").Out(pred).Tag("o"))
+			if err != nil {
+				return nil, err
+			}
+			for _, r := range rows {
+				out[i][r["s"]] = append(out[i][r["s"]], r["o"])
+			}
+		}
+	} else {
+		// Each node's quads from the subject index, read once for all the
+		// predicates: a path's Out may instead walk every quad of the
+		// predicate on a key-value store.
+		err := s.eachObject(ctx, dedup(nodes), preds, func(n quad.Value, i int, o quad.Value) { out[i][n] = append(out[i][n], o) })
+		if err != nil {
+			return nil, err
+		}
+	}
+	for _, m := range out {
+		for k, vs := range m {
+			slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(text(a), text(b)) })
+			m[k] = slices.CompactFunc(vs, func(a, b quad.Value) bool { return a.String() == b.String() })
+		}
 	}
 	return out, nil
 }
@@ -261,13 +289,26 @@ func (s *Store) objects(ctx context.Context, nodes []quad.Value, pred quad.IRI) 
 // order, so that every backend gives the same (a person or body described
 // in several graphs may be named differently in each).
 func (s *Store) one(ctx context.Context, nodes []quad.Value, pred quad.IRI) (map[quad.Value]quad.Value, error) {
-	all, err := s.objects(ctx, dedup(nodes), pred)
+	all, err := s.oneOf(ctx, nodes, pred)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[quad.Value]quad.Value, len(all))
-	for k, vs := range all {
-		out[k] = vs[0]
+	return all[pred], nil
+}
+
+// oneOf is one for several predicates, reading each node once.
+func (s *Store) oneOf(ctx context.Context, nodes []quad.Value, preds ...quad.IRI) (map[quad.IRI]map[quad.Value]quad.Value, error) {
+	all, err := s.objectsOf(ctx, dedup(nodes), preds...)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[quad.IRI]map[quad.Value]quad.Value, len(preds))
+	for i, p := range preds {
+		m := make(map[quad.Value]quad.Value, len(all[i]))
+		for k, vs := range all[i] {
+			m[k] = vs[0]
+		}
+		out[p] = m
 	}
 	return out, nil
 }
@@ -421,13 +462,9 @@ func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]t
 	if len(turns) == 0 {
 		return info, nil
 	}
-	props := map[quad.IRI]map[quad.Value]quad.Value{}
-	for _, p := range []quad.IRI{ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf} {
-		m, err := s.one(ctx, turns, p)
-		if err != nil {
-			return nil, s.queryErr(err)
-		}
-		props[p] = m
+	props, err := s.oneOf(ctx, turns, ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf)
+	if err != nil {
+		return nil, s.queryErr(err)
 	}
 	for _, t := range turns {
 		info[t] = turnInfo{
@@ -550,11 +587,9 @@ func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
 		turns = append(turns, r.turn)
 	}
 	ms = dedup(ms)
-	props := map[quad.IRI]map[quad.Value]quad.Value{}
-	for _, p := range []quad.IRI{ontology.NIFAnchorOf, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext} {
-		if props[p], err = s.one(ctx, ms, p); err != nil {
-			return nil, s.queryErr(err)
-		}
+	props, err := s.oneOf(ctx, ms, ontology.NIFAnchorOf, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext)
+	if err != nil {
+		return nil, s.queryErr(err)
 	}
 	ct, err := s.citations(ctx, dedup(turns), info)
 	if err != nil {
@@ -656,11 +691,9 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	props := map[quad.IRI]map[quad.Value]quad.Value{}
-	for _, p := range []quad.IRI{ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext} {
-		if props[p], err = s.one(ctx, turns, p); err != nil {
-			return nil, s.queryErr(err)
-		}
+	props, err := s.oneOf(ctx, turns, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext)
+	if err != nil {
+		return nil, s.queryErr(err)
 	}
 	var ctxs []quad.Value
 	for _, t := range turns {

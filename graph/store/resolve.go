@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
@@ -158,6 +159,65 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 	}
 	if err := it.Err(); err != nil {
 		return err
+	}
+	return ctx.Err()
+}
+
+// eachObject calls fn with each of the nodes, the index in preds of the
+// predicate and the object of each of the node's quads with one of preds,
+// read from the subject index; only the objects of the matching quads are
+// looked up.
+func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad.IRI, fn func(n quad.Value, pred int, o quad.Value)) error {
+	qs := s.h.QuadStore
+	want := map[any]int{}
+	for i, p := range preds {
+		ref, err := qs.ValueOf(p)
+		if err != nil {
+			return err
+		}
+		if ref != nil {
+			want[refs.ToKey(ref)] = i
+		}
+	}
+	if len(want) == 0 {
+		return nil
+	}
+	for _, n := range nodes {
+		ref, err := qs.ValueOf(n)
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			continue
+		}
+		it := qs.QuadIterator(quad.Subject, ref).Iterate()
+		for it.Next(ctx) {
+			p, err := qs.QuadDirection(it.Result(), quad.Predicate)
+			i, ok := 0, false
+			if err == nil && p != nil {
+				i, ok = want[refs.ToKey(p)]
+			}
+			if err == nil && !ok {
+				continue
+			}
+			var o quad.Value
+			if err == nil {
+				var oref refs.Ref
+				if oref, err = qs.QuadDirection(it.Result(), quad.Object); err == nil {
+					o, err = qs.NameOf(oref)
+				}
+			}
+			if err != nil {
+				it.Close()
+				return err
+			}
+			fn(n, i, o)
+		}
+		err = it.Err()
+		it.Close()
+		if err != nil {
+			return err
+		}
 	}
 	return ctx.Err()
 }

@@ -81,6 +81,8 @@ type Store struct {
 	// skos:prefLabel...), which every named query prints; a load that
 	// changes the store clears it.
 	names sync.Map // nameKey -> string
+	// members caches each person's memberships the same way.
+	members sync.Map // quad.IRI -> []Membership
 	// sum holds the summaries (nil when a read-only store has none);
 	// sumStale is set when a batch failed part way, so that the next
 	// one recounts them.
