@@ -19,19 +19,20 @@ func claimIRI(item quad.IRI, c Claim) quad.IRI {
 }
 
 // claim describes a statement made in turn ti of the question item: a
-// figure asserted as fact is a schema:Claim, a figure inside a question is
-// marked as such, commitments, agreements and refusals are statements of
-// our own classes. It is about the bodies its sentence names and related
+// figure asserted as fact is a schema:Claim, and one stated inside a
+// question (the premise the asker puts as fact) is also marked as such;
+// commitments, agreements and refusals are statements of our own classes. It is about the bodies its sentence names and related
 // to the other bodies turnBodies (those its turn names).
 func (e *emitter) claim(item, ti, text, speaker quad.IRI, c Claim, turnBodies []*bodies.Body, sessionDate string) {
 	ci := claimIRI(item, c)
 	e.add(ci, ont.RDFType, ont.Statement)
 	switch {
-	case c.Kind == NumericClaim && isQuestion(c.Sentence):
-		e.add(ci, ont.RDFType, ont.FigureInQuestion)
 	case c.Kind == NumericClaim:
 		e.add(ci, ont.RDFType, ont.SchemaClaim)
 		e.add(ci, ont.RDFType, ont.NumericClaim)
+		if isQuestion(c.Sentence) {
+			e.add(ci, ont.RDFType, ont.FigureInQuestion)
+		}
 	default:
 		e.add(ci, ont.RDFType, claimClass[c.Kind])
 	}

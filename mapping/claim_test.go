@@ -93,7 +93,7 @@ func TestStatements(t *testing.T) {
 		t.Errorf("about 45 per cent: %v", props[q])
 	}
 	asked := bySentence["Is it true that 12 stations closed?"]
-	if asked == nil || has(asked, ontology.RDFType, ontology.SchemaClaim) || !has(asked, ontology.RDFType, ontology.FigureInQuestion) {
+	if asked == nil || !has(asked, ontology.RDFType, ontology.SchemaClaim) || !has(asked, ontology.RDFType, ontology.NumericClaim) || !has(asked, ontology.RDFType, ontology.FigureInQuestion) {
 		t.Errorf("figure in a question: %v", props[asked])
 	}
 	if c := bySentence["I will look at it."]; c == nil || has(c, ontology.RDFType, ontology.SchemaClaim) || !has(c, ontology.RDFType, ontology.Commitment) || !has(c, ontology.RDFType, ontology.Statement) {
