@@ -13,6 +13,7 @@ import (
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/assemblykg/assemblykg/internal/editdist"
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
@@ -290,7 +291,7 @@ func similar(key string, cands map[quad.Value][]string) []string {
 	for _, names := range cands {
 		for _, n := range names {
 			f := foldName(n)
-			d := editDistance(key, f)
+			d := editdist.Levenshtein(key, f)
 			if key != "" && (strings.Contains(f, key) || strings.Contains(key, f) && len(f) > 3) {
 				d = 0
 			}
@@ -311,28 +312,6 @@ func similar(key string, cands map[quad.Value][]string) []string {
 		names = append(names, sc.name)
 	}
 	return names
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // resolveBodies finds the bodies a name means (nil for an empty name).

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/assemblykg/assemblykg/internal/csvrow"
+	"github.com/assemblykg/assemblykg/internal/editdist"
 	"github.com/assemblykg/assemblykg/internal/textpos"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 	"github.com/assemblykg/assemblykg/seeds"
@@ -332,7 +333,7 @@ func (reg *Register) Resolve(printed string) *Person {
 		if len(k) >= 10 {
 			limit = 2
 		}
-		d := distance(k, key, limit)
+		d := editdist.OSA(k, key, limit)
 		if d > limit {
 			continue
 		}
@@ -357,36 +358,6 @@ func sameSurnameInitial(a, b string) bool {
 		return false
 	}
 	return fa[0][0] == fb[0][0] && fa[len(fa)-1][0] == fb[len(fb)-1][0]
-}
-
-// distance is the Damerau-Levenshtein (optimal string alignment) distance
-// between a and b, or limit+1 when it is certainly larger than limit.
-func distance(a, b string, limit int) int {
-	ra, rb := []rune(a), []rune(b)
-	if d := len(ra) - len(rb); d > limit || -d > limit {
-		return limit + 1
-	}
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 // Key folds a name for lookup: NFC, case and accents folded, curly
