@@ -4,12 +4,14 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"os"
 	"path/filepath"
 
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	ont "github.com/assemblykg/assemblykg/ontology"
+	"github.com/assemblykg/assemblykg/seeds"
 )
 
 // File is a register, registry or links file a mapping is made with.
@@ -19,13 +21,41 @@ type File struct {
 	SHA256 string // hex SHA-256 of its bytes
 }
 
-// HashFile reads r to its end and returns its hex SHA-256.
-func HashFile(r io.Reader) (string, error) {
-	h := sha256.New()
-	if _, err := io.Copy(h, r); err != nil {
-		return "", err
+// ShippedFiles returns the named files of seeds/ as Files of role, named
+// "seeds/NAME", with their hashes.
+func ShippedFiles(role string, names ...string) ([]File, error) {
+	var files []File
+	for _, name := range names {
+		f, err := seeds.FS.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Role: role, Name: "seeds/" + name, SHA256: hex.EncodeToString(h.Sum(nil))})
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return files, nil
+}
+
+// ReadFile opens the file at path, hands it to read and returns it as a File
+// of role with the hash of all its bytes, whether or not read consumes them
+// all.
+func ReadFile(role, path string, read func(io.Reader) error) (File, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return File{Role: role, Name: path, SHA256: hex.EncodeToString(sha256.New().Sum(nil))}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	err = read(io.TeeReader(f, h))
+	if err == nil {
+		_, err = io.Copy(h, f)
+	}
+	return File{Role: role, Name: path, SHA256: hex.EncodeToString(h.Sum(nil))}, err
 }
 
 // run returns the IRI of the mapping run (a prov:Activity), named by a hash

@@ -1,11 +1,8 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -13,7 +10,6 @@ import (
 	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/people"
-	"github.com/assemblykg/assemblykg/seeds"
 )
 
 // registryFlags are the flags that extend the shipped registers.
@@ -44,12 +40,12 @@ func (r *registryFlags) people() (*people.Register, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := shipped("people register", "people.csv", "members.csv")
+	files, err := mapping.ShippedFiles("people register", "people.csv", "members.csv")
 	if err != nil {
 		return nil, err
 	}
 	for _, f := range r.peopleFiles {
-		file, err := hashedFile("people register", f, func(fh io.Reader) error { return reg.Extend(fh, f) })
+		file, err := mapping.ReadFile("people register", f, func(fh io.Reader) error { return reg.Extend(fh, f) })
 		if err != nil {
 			return nil, err
 		}
@@ -67,13 +63,13 @@ func (r *registryFlags) mapper(base string, reg *people.Register, warn io.Writer
 	if err != nil {
 		return nil, err
 	}
-	shippedBodies, err := shipped("bodies registry", "bodies.csv")
+	shippedBodies, err := mapping.ShippedFiles("bodies registry", "bodies.csv")
 	if err != nil {
 		return nil, err
 	}
 	files := append(slices.Clone(r.peopleRead), shippedBodies...)
 	for _, f := range r.bodiesFiles {
-		file, err := hashedFile("bodies registry", f, func(fh io.Reader) error { return breg.Merge(fh, f) })
+		file, err := mapping.ReadFile("bodies registry", f, func(fh io.Reader) error { return breg.Merge(fh, f) })
 		if err != nil {
 			return nil, err
 		}
@@ -81,7 +77,7 @@ func (r *registryFlags) mapper(base string, reg *people.Register, warn io.Writer
 	}
 	var links []bodies.Link
 	for _, f := range r.linkFiles {
-		file, err := hashedFile("links", f, func(fh io.Reader) error {
+		file, err := mapping.ReadFile("links", f, func(fh io.Reader) error {
 			ls, err := bodies.ReadLinks(fh, f)
 			links = append(links, ls...)
 			return err
@@ -99,45 +95,4 @@ func (r *registryFlags) mapper(base string, reg *people.Register, warn io.Writer
 		fmt.Fprintf(warn, "%s:%d: warning: %q is no body or person of the registers; its link applies only to a body of that name found in a transcript\n", l.File, l.Line, l.Subject)
 	}
 	return m, nil
-}
-
-// shipped returns the named files of seeds/ with their hashes.
-func shipped(role string, names ...string) ([]mapping.File, error) {
-	var files []mapping.File
-	for _, name := range names {
-		f, err := seeds.FS.Open(name)
-		if err != nil {
-			return nil, err
-		}
-		sum, err := mapping.HashFile(f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, mapping.File{Role: role, Name: "seeds/" + name, SHA256: sum})
-	}
-	return files, nil
-}
-
-// hashedFile is withFile that also returns the file's hash.
-func hashedFile(role, path string, read func(io.Reader) error) (mapping.File, error) {
-	h := sha256.New()
-	err := withFile(path, func(fh io.Reader) error {
-		if err := read(io.TeeReader(fh, h)); err != nil {
-			return err
-		}
-		_, err := io.Copy(h, fh)
-		return err
-	})
-	return mapping.File{Role: role, Name: path, SHA256: hex.EncodeToString(h.Sum(nil))}, err
-}
-
-// withFile opens path, hands it to read and closes it.
-func withFile(path string, read func(io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return read(f)
 }
