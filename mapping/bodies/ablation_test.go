@@ -2,7 +2,6 @@ package bodies
 
 import (
 	"fmt"
-	"sort"
 	"testing"
 
 	"github.com/assemblykg/assemblykg/internal/corpus"
@@ -78,55 +77,12 @@ func ablate(reg *Registry, files []devFile) (*Registry, int) {
 }
 
 // scoreFiles detects bodies in every turn of files, in order, and scores
-// them as the evaluation script does: a found body matches a gold body when
-// its name or one of the surfaces it was found by is a form of the gold body.
+// them as the evaluation script does (see scoreSpans).
 func scoreFiles(d *Detector, files []devFile, logf func(string, ...any)) score {
 	var total score
 	for _, f := range files {
-		sc := d.Scanner()
-		got := map[string]map[string]bool{}
-		for _, text := range f.turns {
-			for _, m := range sc.Find(text) {
-				k := bodyKey(m.Body.Name)
-				if got[k] == nil {
-					got[k] = map[string]bool{}
-				}
-				got[k][bodyKey(m.Surface)] = true
-			}
-		}
-		matched := map[string]bool{}
-		var missed, extra []string
-		for _, g := range f.gold {
-			forms := map[string]bool{bodyKey(g.Name): true}
-			for _, a := range g.Aliases {
-				forms[bodyKey(a)] = true
-			}
-			hit := false
-			for k, surfaces := range got {
-				ok := forms[k]
-				for s := range surfaces {
-					ok = ok || forms[s]
-				}
-				if ok {
-					hit = true
-					matched[k] = true
-				}
-			}
-			if hit {
-				total.tpGold++
-			} else {
-				missed = append(missed, g.Name)
-			}
-		}
-		for k := range got {
-			if !matched[k] {
-				extra = append(extra, k)
-			}
-		}
-		sort.Strings(extra)
-		total.gold += len(f.gold)
-		total.got += len(got)
-		total.tpGot += len(matched)
+		s, missed, extra := scoreSpans(d, f.turns, f.gold)
+		total.add(s)
 		if logf != nil && len(missed)+len(extra) > 0 {
 			logf("%s: missed %q extra %q", f.name, missed, extra)
 		}

@@ -87,6 +87,63 @@ func (s score) prf() (p, r, f float64) {
 	return
 }
 
+func (s *score) add(o score) {
+	s.tpGot += o.tpGot
+	s.got += o.got
+	s.tpGold += o.tpGold
+	s.gold += o.gold
+}
+
+// scoreSpans detects bodies in spans, in order, with one scanner, and scores
+// them against gold as the evaluation script does: a found body matches a
+// gold body when its name or one of the surfaces it was found by is a form
+// of the gold body. It also returns the gold bodies missed and the keys of
+// the bodies found that match none, sorted.
+func scoreSpans(d *Detector, spans []string, gold []goldBody) (s score, missed, extra []string) {
+	sc := d.Scanner()
+	got := map[string]map[string]bool{} // body key -> surface keys
+	for _, span := range spans {
+		for _, m := range sc.Find(span) {
+			k := bodyKey(m.Body.Name)
+			if got[k] == nil {
+				got[k] = map[string]bool{}
+			}
+			got[k][bodyKey(m.Surface)] = true
+		}
+	}
+	matched := map[string]bool{}
+	for _, g := range gold {
+		forms := map[string]bool{bodyKey(g.Name): true}
+		for _, a := range g.Aliases {
+			forms[bodyKey(a)] = true
+		}
+		hit := false
+		for k, surfaces := range got {
+			ok := forms[k]
+			for sf := range surfaces {
+				ok = ok || forms[sf]
+			}
+			if ok {
+				hit = true
+				matched[k] = true
+			}
+		}
+		if hit {
+			s.tpGold++
+		} else {
+			missed = append(missed, g.Name)
+		}
+	}
+	for k := range got {
+		if !matched[k] {
+			extra = append(extra, k)
+		}
+	}
+	sort.Strings(extra)
+	s.gold, s.got, s.tpGot = len(gold), len(got), len(matched)
+	return s, missed, extra
+}
+
 func TestCorpusBodies(t *testing.T) {
 	d := NewDetector(defaultRegistry(t))
 	var total score
@@ -106,57 +163,11 @@ func TestCorpusBodies(t *testing.T) {
 				t.Fatalf("%v", err)
 			}
 			files++
-			sc := d.Scanner()
-			got := map[string]map[string]bool{} // body key -> surface keys
-			for _, span := range splitTranscript(string(text)) {
-				for _, m := range sc.Find(span) {
-					k := bodyKey(m.Body.Name)
-					if got[k] == nil {
-						got[k] = map[string]bool{}
-					}
-					got[k][bodyKey(m.Surface)] = true
-				}
-			}
-			var s score
-			matchedGot := map[string]bool{}
-			var missed []string
-			for _, g := range gold.Files[name].Bodies {
-				forms := map[string]bool{bodyKey(g.Name): true}
-				for _, a := range g.Aliases {
-					forms[bodyKey(a)] = true
-				}
-				hit := false
-				for k, surfaces := range got {
-					ok := forms[k]
-					for sf := range surfaces {
-						ok = ok || forms[sf]
-					}
-					if ok {
-						hit = true
-						matchedGot[k] = true
-					}
-				}
-				if hit {
-					s.tpGold++
-				} else {
-					missed = append(missed, g.Name)
-				}
-			}
-			var extra []string
-			for k := range got {
-				if !matchedGot[k] {
-					extra = append(extra, k)
-				}
-			}
-			sort.Strings(extra)
-			s.gold, s.got, s.tpGot = len(gold.Files[name].Bodies), len(got), len(matchedGot)
+			s, missed, extra := scoreSpans(d, splitTranscript(string(text)), gold.Files[name].Bodies)
 			if len(missed)+len(extra) > 0 {
 				t.Logf("%s: missed %q extra %q", name, missed, extra)
 			}
-			total.tpGot += s.tpGot
-			total.got += s.got
-			total.tpGold += s.tpGold
-			total.gold += s.gold
+			total.add(s)
 		}
 	}
 	if files == 0 {
