@@ -48,23 +48,10 @@ func (w *lineWriter) Close() error { return w.close(func() {}) }
 func appendNTNode(b []byte, v quad.Value) []byte {
 	switch v := v.(type) {
 	case quad.IRI:
-		b = append(b, '<')
-		b = append(b, v...)
-		return append(b, '>')
+		return appendIRIRef(b, string(v))
 	case quad.BNode:
 		b = append(b, '_', ':')
 		return append(b, blankLabel(string(v))...)
 	}
-	l, _ := literalOf(v)
-	b = appendQuoted(b, l.lex)
-	switch {
-	case l.lang != "":
-		b = append(b, '@')
-		b = append(b, l.lang...)
-	case l.datatype != "":
-		b = append(b, "^^<"...)
-		b = append(b, l.datatype...)
-		b = append(b, '>')
-	}
-	return b
+	return appendLiteral(b, v, appendIRIRef)
 }

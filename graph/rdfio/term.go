@@ -340,3 +340,27 @@ func pnChars(r rune) bool {
 	return pnCharsU(r) || r == '-' || r >= '0' && r <= '9' || r == 0xB7 ||
 		r >= 0x300 && r <= 0x36F || r >= 0x203F && r <= 0x2040
 }
+
+// appendIRIRef appends iri as an IRI reference, <iri>.
+func appendIRIRef(b []byte, iri string) []byte {
+	b = append(b, '<')
+	b = append(b, iri...)
+	return append(b, '>')
+}
+
+// appendLiteral appends the literal a term checked by checkQuad stands for:
+// its quoted lexical form, then @ and its language tag or ^^ and its
+// datatype as appendDatatype writes it (nothing for xsd:string).
+func appendLiteral(b []byte, v quad.Value, appendDatatype func(b []byte, iri string) []byte) []byte {
+	l, _ := literalOf(v)
+	b = appendQuoted(b, l.lex)
+	switch {
+	case l.lang != "":
+		b = append(b, '@')
+		b = append(b, l.lang...)
+	case l.datatype != "":
+		b = append(b, '^', '^')
+		b = appendDatatype(b, l.datatype)
+	}
+	return b
+}

@@ -172,17 +172,7 @@ func (w *turtleWriter) appendNode(b []byte, v quad.Value) []byte {
 		b = append(b, '_', ':')
 		return append(b, blankLabel(string(v))...)
 	}
-	l, _ := literalOf(v)
-	b = appendQuoted(b, l.lex)
-	switch {
-	case l.lang != "":
-		b = append(b, '@')
-		b = append(b, l.lang...)
-	case l.datatype != "":
-		b = append(b, '^', '^')
-		b = w.appendVocab(b, quad.IRI(l.datatype))
-	}
-	return b
+	return appendLiteral(b, v, func(b []byte, datatype string) []byte { return w.appendVocab(b, quad.IRI(datatype)) })
 }
 
 // appendIRI writes a prefixed name when a declared namespace starts the IRI
@@ -195,9 +185,7 @@ func (w *turtleWriter) appendIRI(b []byte, iri string) []byte {
 			return append(b, iri[len(p.namespace):]...)
 		}
 	}
-	b = append(b, '<')
-	b = append(b, iri...)
-	return append(b, '>')
+	return appendIRIRef(b, iri)
 }
 
 // safeLocalName accepts ([A-Za-z_][A-Za-z0-9_-]*)?, local names every
