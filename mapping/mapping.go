@@ -244,6 +244,9 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		e.add(item, ont.DCTIsPartOf, session)
 	}
 	e.add(item, ont.DCTSource, quad.String(source))
+	if t.SourceURL != "" {
+		e.add(item, ont.SchemaURL, quad.IRI(t.SourceURL))
+	}
 	var asker quad.IRI
 	if t.QuestionBy != nil {
 		if asker = e.person(t.QuestionBy); asker != "" {

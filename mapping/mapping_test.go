@@ -262,3 +262,33 @@ func TestCheckBase(t *testing.T) {
 		t.Error("New with a relative base: no error")
 	}
 }
+
+// TestSourceURL: the page a sidecar file names is the question's
+// schema:url and the source text's dct:source; without one, neither.
+func TestSourceURL(t *testing.T) {
+	const base = "http://example.org/kg/"
+	reg, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := transcript.NewReader(reg).Parse("fares.txt", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mapping.New(mapping.Config{Base: base, Version: "test", People: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := base + "question/2017-07-13/fares"
+	if g := m.Map(tr, mapping.Findings{}); has(g, item, string(ontology.SchemaURL), quad.IRI("https://example.org/q/1")) {
+		t.Error("schema:url without a sidecar")
+	}
+	tr.SourceURL = "https://example.org/q/1"
+	g := m.Map(tr, mapping.Findings{})
+	if !has(g, item, string(ontology.SchemaURL), quad.IRI(tr.SourceURL)) {
+		t.Error("question has no schema:url")
+	}
+	if !has(g, item+"/text", string(ontology.DCTSource), quad.IRI(tr.SourceURL)) {
+		t.Error("source text has no dct:source")
+	}
+}

@@ -72,6 +72,7 @@ const (
 	OrgMembership           = quad.IRI(ORG + "Membership")
 	SchemaEvent             = quad.IRI(Schema + "Event")
 	SchemaQuestion          = quad.IRI(Schema + "Question")
+	SchemaURL               = quad.IRI(Schema + "url")
 	OpenGovSpeech           = quad.IRI(OpenGov + "Speech")
 	NIFContext              = quad.IRI(NIF + "Context")
 	NIFString               = quad.IRI(NIF + "String")

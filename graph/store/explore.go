@@ -186,7 +186,7 @@ type Transcript struct {
 func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcript, error) {
 	q := []quad.Value{question}
 	one := map[quad.IRI]map[quad.Value]quad.Value{}
-	for _, p := range []quad.IRI{ontology.DCTTitle, ontology.DCTDate, ontology.DCTSource, schemaURL} {
+	for _, p := range []quad.IRI{ontology.DCTTitle, ontology.DCTDate, ontology.DCTSource, ontology.SchemaURL} {
 		m, err := s.one(ctx, q, p)
 		if err != nil {
 			return nil, s.queryErr(err)
@@ -198,7 +198,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 		return nil, s.queryErr(err)
 	}
 	t := &Transcript{IRI: question, Title: text(one[ontology.DCTTitle][question]), Date: dateOf(one[ontology.DCTDate][question]),
-		File: text(one[ontology.DCTSource][question]), SourceURL: text(one[schemaURL][question])}
+		File: text(one[ontology.DCTSource][question]), SourceURL: text(one[ontology.SchemaURL][question])}
 	if len(parts[question]) > 0 {
 		t.Session = iriOf(parts[question][0])
 	}

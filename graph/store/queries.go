@@ -679,7 +679,7 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	urls, err := s.objects(ctx, dedup(questions), schemaURL)
+	urls, err := s.objects(ctx, dedup(questions), ontology.SchemaURL)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}

@@ -17,8 +17,6 @@ import (
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
-// schemaURL is where a question item is published, when the input says.
-const schemaURL = quad.IRI(ontology.Schema + "url")
 
 // NotFoundError reports that a name given to a query matches no node.
 type NotFoundError struct {
