@@ -561,6 +561,9 @@ func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 	for _, u := range correct(b.SameAs, e.m.links[s]) {
 		e.add(s, ont.SchemaSameAs, quad.IRI(u))
 	}
+	for _, u := range b.AreaServed {
+		e.add(s, ont.SchemaAreaServed, quad.IRI(u))
+	}
 	if b.FoundByForm {
 		e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
 	}

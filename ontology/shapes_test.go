@@ -37,6 +37,8 @@ func TestShapesBite(t *testing.T) {
 		"reversed-membership":  "LessThanOrEquals schema:validFrom",
 		"example-body":         "Node schema:sameAs",
 		"wikidata-page-person": "Node schema:sameAs",
+		"gss-same-as-body":     "Node schema:sameAs",
+		"example-area-body":    "Node schema:areaServed",
 		"subclass-claim":       "MinCount schema:text",
 		"nameless-person":      "MinCount foaf:name",
 		"unhashed-text":        "Pattern schema:sha256",

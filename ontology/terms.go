@@ -103,6 +103,7 @@ const (
 	SKOSNotation         = quad.IRI(SKOS + "notation")
 	SchemaName           = quad.IRI(Schema + "name")
 	SchemaSameAs         = quad.IRI(Schema + "sameAs")
+	SchemaAreaServed     = quad.IRI(Schema + "areaServed")
 	OrgClassification    = quad.IRI(ORG + "classification")
 	OrgSubOrganizationOf = quad.IRI(ORG + "subOrganizationOf")
 

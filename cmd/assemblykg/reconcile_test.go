@@ -36,7 +36,7 @@ func TestLinksUnlinked(t *testing.T) {
 			t.Errorf("%s has identifiers but is listed", linked)
 		}
 	}
-	if !strings.Contains(stderr, "linked: 107 bodies, 16 people") {
+	if !strings.Contains(stderr, "linked: 79 bodies, 16 people") {
 		t.Errorf("summary: %q", stderr)
 	}
 

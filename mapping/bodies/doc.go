@@ -12,7 +12,10 @@
 // id is the slug of the canonical name ("metropolitan-police-service"),
 // name the full official name, kind one of the Kinds, parent the id of the
 // body it belongs to, aliases and acronyms "|"-separated surface forms, and
-// same_as "|"-separated external IRIs (Wikidata, GOV.UK, GSS, data.police.uk).
+// same_as "|"-separated external IRIs of the body itself (Wikidata,
+// GOV.UK, data.police.uk). An optional area_served column holds the IRIs of
+// the place the body serves (its ONS GSS code, the Wikidata item of a
+// borough as distinct from its council's item).
 // Aliases match tolerantly of case; acronyms match exactly as written.
 // Three more columns are optional: source, the public list the entry comes
 // from and can be checked against, and from and until, the dates the body

@@ -26,6 +26,10 @@ type Body struct {
 	Aliases  []string `json:"aliases,omitempty"`
 	Acronyms []string `json:"acronyms,omitempty"`
 	SameAs   []string `json:"sameAs,omitempty"`
+	// AreaServed holds the IRIs of the place a body serves (its GSS
+	// statistical geography, the Wikidata item of its borough), kept apart
+	// from SameAs, which names only the body's own item.
+	AreaServed []string `json:"areaServed,omitempty"`
 	// Source is the public list the entry was taken from and can be
 	// checked against; From and Until are the dates the body existed
 	// between (YYYY, YYYY-MM or YYYY-MM-DD), "" where not known or still
@@ -154,16 +158,17 @@ var (
 
 func parseRow(row *csvrow.Row) (*Body, error) {
 	b := &Body{
-		ID:       row.Get("id"),
-		Name:     csvrow.Clean(row.Get("name")),
-		Kind:     row.Get("kind"),
-		Parent:   row.Get("parent"),
-		Aliases:  csvrow.List(row.Get("aliases"), "|"),
-		Acronyms: csvrow.List(row.Get("acronyms"), "|"),
-		SameAs:   csvrow.List(row.Get("same_as"), "|"),
-		Source:   csvrow.Clean(row.Get("source")),
-		From:     row.Get("from"),
-		Until:    row.Get("until"),
+		ID:         row.Get("id"),
+		Name:       csvrow.Clean(row.Get("name")),
+		Kind:       row.Get("kind"),
+		Parent:     row.Get("parent"),
+		Aliases:    csvrow.List(row.Get("aliases"), "|"),
+		Acronyms:   csvrow.List(row.Get("acronyms"), "|"),
+		SameAs:     csvrow.List(row.Get("same_as"), "|"),
+		AreaServed: csvrow.List(row.Get("area_served"), "|"),
+		Source:     csvrow.Clean(row.Get("source")),
+		From:       row.Get("from"),
+		Until:      row.Get("until"),
 	}
 	for _, c := range []struct{ col, date string }{{"from", b.From}, {"until", b.Until}} {
 		if c.date != "" && !dateShape.MatchString(c.date) {
@@ -185,6 +190,11 @@ func parseRow(row *csvrow.Row) (*Body, error) {
 	for _, iri := range b.SameAs {
 		if !strings.HasPrefix(iri, "http://") && !strings.HasPrefix(iri, "https://") {
 			return nil, row.Errorf("same_as", "same_as %q is not an http(s) IRI", iri)
+		}
+	}
+	for _, iri := range b.AreaServed {
+		if !strings.HasPrefix(iri, "http://") && !strings.HasPrefix(iri, "https://") {
+			return nil, row.Errorf("area_served", "area_served %q is not an http(s) IRI", iri)
 		}
 	}
 	for _, a := range b.Acronyms {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,7 +97,8 @@ func TestRegistryForms(t *testing.T) {
 }
 
 // Every body row of the research identifiers whose name is in the registry
-// carries its IRI.
+// carries its IRI: the body's own item as sameAs, a place (a GSS code, the
+// item of a borough rather than of its council) as areaServed.
 func TestRegistryCarriesIdentifiers(t *testing.T) {
 	path := corpus.Path("research/identifiers.csv")
 	if path == "" {
@@ -116,7 +118,7 @@ func TestRegistryCarriesIdentifiers(t *testing.T) {
 	reg := defaultRegistry(t)
 	checked := 0
 	for i, r := range rows[1:] {
-		name, kind, iri := r[0], r[1], r[4]
+		name, kind, scheme, iri := r[0], r[1], r[2], r[4]
 		if notBodies[kind] {
 			continue
 		}
@@ -129,12 +131,15 @@ func TestRegistryCarriesIdentifiers(t *testing.T) {
 			continue
 		}
 		checked++
-		has := false
-		for _, s := range b.SameAs {
-			has = has || s == iri
+		want, other, field := b.SameAs, b.AreaServed, "sameAs"
+		if scheme == "gss" || kind == "borough" && scheme == "wikidata" {
+			want, other, field = b.AreaServed, b.SameAs, "areaServed"
 		}
-		if !has {
-			t.Errorf("identifiers.csv:%d: %s lacks %s", i+2, b.ID, iri)
+		if !slices.Contains(want, iri) {
+			t.Errorf("identifiers.csv:%d: %s lacks %s %s", i+2, b.ID, field, iri)
+		}
+		if slices.Contains(other, iri) {
+			t.Errorf("identifiers.csv:%d: %s has %s outside %s", i+2, b.ID, iri, field)
 		}
 	}
 	t.Logf("%d identifier rows carried", checked)
@@ -144,9 +149,9 @@ func TestRegistryCarriesIdentifiers(t *testing.T) {
 		known[r[4]] = true
 	}
 	for _, b := range reg.Bodies() {
-		for _, s := range b.SameAs {
+		for _, s := range append(slices.Clone(b.SameAs), b.AreaServed...) {
 			if !known[s] {
-				t.Errorf("%s: sameAs %s is not in identifiers.csv", b.ID, s)
+				t.Errorf("%s: identifier %s is not in identifiers.csv", b.ID, s)
 			}
 		}
 	}
