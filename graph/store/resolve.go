@@ -17,7 +17,6 @@ import (
 	"github.com/assemblykg/assemblykg/ontology"
 )
 
-
 // NotFoundError reports that a name given to a query matches no node.
 type NotFoundError struct {
 	What    string   // "body", "person", "question", "node", "connection"
