@@ -34,6 +34,7 @@ func TestShapesBite(t *testing.T) {
 		"unasked-question":     "Or ",
 		"odd-question":         "In akg:notStated",
 		"bare-membership":      "Or ",
+		"timeless-membership":  "MinCount org:memberDuring",
 		"reversed-membership":  "LessThanOrEquals schema:validFrom",
 		"example-body":         "Node schema:sameAs",
 		"wikidata-page-person": "Node schema:sameAs",
