@@ -297,7 +297,7 @@ if [ "$scale" = 1 ]; then
 	printf '\n== Archive scale: catalogue queries, p50 / p99 ms (in one process, store opened read-only)\n'
 	printf '| store | transcripts | query | parameter | target | rows | p50 ms | p99 ms |\n|---|---:|---|---|---|---:|---:|---:|\n'
 	awk -F'\t' '{printf "| %s | %d | %s | %s | %s | %s | %s | %s |\n", $1, $2, $4, $5, $6, $7, $9, $10}' "$lat"
-	mentions_goal() { # the issue's goals for "mentions --body" on the most-mentioned body
+	mentions_goal() { # the goals for "mentions --body" on the most-mentioned body
 		awk -F'\t' '$1 == "bolt" && $4 == "mentions" && $5 == "body" && $6 ~ /^most-mentioned/ {
 			goal = ($3 <= 1500000) ? 2 : 20
 			printf "  mentions --body (most-mentioned) at %d quads: p50 %s ms (goal <= %d ms: %s)\n", $3, $9, goal, ($9 <= goal) ? "met" : "NOT met"
