@@ -272,7 +272,7 @@ func describeOwn(iri quad.IRI, desc []quad.Quad) []stmt {
 	for _, q := range desc {
 		if sub, ok := q.Subject.(quad.IRI); ok && sub != iri {
 			if _, ok := labels[sub]; !ok {
-				labels[sub] = lexical(q.Object)
+				labels[sub] = store.Lexical(q.Object)
 			}
 		}
 	}
@@ -287,12 +287,12 @@ func describeOwn(iri quad.IRI, desc []quad.Quad) []stmt {
 			continue
 		}
 		seen[k] = true
-		p := lexical(q.Predicate)
+		p := store.Lexical(q.Predicate)
 		st := stmt{Pred: short(p), PredIRI: quad.IRI(p)}
 		if o, ok := q.Object.(quad.IRI); ok {
 			st.Link, st.Label = o, cmp.Or(labels[o], short(string(o)))
 		} else {
-			st.Text = lexical(q.Object)
+			st.Text = store.Lexical(q.Object)
 			if len([]rune(st.Text)) > 600 {
 				st.Text = string([]rune(st.Text)[:600]) + " …"
 			}
@@ -318,7 +318,7 @@ func values(iri quad.IRI, desc []quad.Quad, pred quad.IRI) []quad.Value {
 func firstText(iri quad.IRI, desc []quad.Quad, preds ...quad.IRI) string {
 	for _, p := range preds {
 		if v := values(iri, desc, p); len(v) > 0 {
-			return lexical(v[0])
+			return store.Lexical(v[0])
 		}
 	}
 	return ""
@@ -405,7 +405,7 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 		Notation: firstText(iri, desc, ontology.SKOSNotation), Parents: linksOf(iri, desc, ontology.OrgSubOrganizationOf),
 		GraphURL: "/graph/" + strings.TrimPrefix(s.DocPath(iri), "/doc/")}
 	for _, v := range values(iri, desc, ontology.SKOSAltLabel) {
-		d.Aliases = append(d.Aliases, lexical(v))
+		d.Aliases = append(d.Aliases, store.Lexical(v))
 	}
 	slices.Sort(d.Aliases)
 	if k := linksOf(iri, desc, ontology.OrgClassification); len(k) > 0 {
@@ -726,23 +726,4 @@ func short(iri string) string {
 		}
 	}
 	return iri
-}
-
-// lexical is the text of a literal or the string of an IRI.
-func lexical(v quad.Value) string {
-	switch v := v.(type) {
-	case nil:
-		return ""
-	case quad.String:
-		return string(v)
-	case quad.TypedString:
-		return string(v.Value)
-	case quad.LangString:
-		return string(v.Value)
-	case quad.IRI:
-		return string(v)
-	case quad.BNode:
-		return v.String()
-	}
-	return fmt.Sprint(v.Native())
 }

@@ -389,7 +389,7 @@ func (s *Site) document(ctx context.Context, w http.ResponseWriter, r *http.Requ
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		for _, q := range desc {
 			if q.Subject == iri && q.Predicate == ontology.NIFIsString {
-				_, err := io.WriteString(w, lexical(q.Object))
+				_, err := io.WriteString(w, store.Lexical(q.Object))
 				return err
 			}
 		}

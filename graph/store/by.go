@@ -99,7 +99,7 @@ func (s *Store) askers(ctx context.Context, questions []quad.Value) (map[quad.Va
 		if dates[q] == nil {
 			continue
 		}
-		years[q] = yearOf(text(dates[q]))
+		years[q] = yearOf(Lexical(dates[q]))
 		for _, g := range gs {
 			out[q] = append(out[q], names[g])
 		}

@@ -450,7 +450,7 @@ func plain(v any) any {
 	case nil, string, int, int64, float64, bool:
 		return v
 	case quad.Value:
-		return text(v)
+		return Lexical(v)
 	case json.Number:
 		return Decimal(v)
 	case []any:

@@ -197,8 +197,8 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	t := &Transcript{IRI: question, Title: text(one[ontology.DCTTitle][question]), Date: dateOf(one[ontology.DCTDate][question]),
-		File: text(one[ontology.DCTSource][question]), SourceURL: text(one[ontology.SchemaURL][question])}
+	t := &Transcript{IRI: question, Title: Lexical(one[ontology.DCTTitle][question]), Date: dateOf(one[ontology.DCTDate][question]),
+		File: Lexical(one[ontology.DCTSource][question]), SourceURL: Lexical(one[ontology.SchemaURL][question])}
 	if len(parts[question]) > 0 {
 		t.Session = iriOf(parts[question][0])
 	}
@@ -243,7 +243,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 	for _, v := range turns {
 		sp := tp[ontology.SchemaCreator][v]
 		t.Turns = append(t.Turns, Turn{IRI: iriOf(v), Position: atoi(tp[ontology.SchemaPosition][v]),
-			Speaker: Ref{IRI: iriOf(sp), Name: names[sp]}, Attribution: text(tp[ontology.AttributionText][v]),
+			Speaker: Ref{IRI: iriOf(sp), Name: names[sp]}, Attribution: Lexical(tp[ontology.AttributionText][v]),
 			Begin: atoi(tp[ontology.NIFBeginIndex][v]), End: atoi(tp[ontology.NIFEndIndex][v])})
 	}
 	slices.SortFunc(t.Turns, func(a, b Turn) int { return cmp.Compare(a.Position, b.Position) })
@@ -252,7 +252,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 		if err != nil {
 			return nil, s.queryErr(err)
 		}
-		t.Text = text(txt[t.TextNode])
+		t.Text = Lexical(txt[t.TextNode])
 	}
 	if len(turns) == 0 {
 		return t, nil
@@ -299,7 +299,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 		}
 		tgt := sp[ontology.ITSTaIdentRef][m]
 		t.Spans = append(t.Spans, Span{IRI: iriOf(m), Kind: "mention", Begin: b, End: e,
-			Target: Ref{IRI: iriOf(tgt), Name: bnames[tgt]}, Note: text(sp[ontology.NIFAnchorOf][m])})
+			Target: Ref{IRI: iriOf(tgt), Name: bnames[tgt]}, Note: Lexical(sp[ontology.NIFAnchorOf][m])})
 	}
 	for _, c := range claims {
 		b, e, ok := offsets(sp, c)
@@ -309,7 +309,7 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 		var ks []string
 		for _, k := range kinds[c] {
 			if k != ontology.SchemaClaim && k != ontology.Statement {
-				ks = append(ks, localName(text(k)))
+				ks = append(ks, localName(Lexical(k)))
 			}
 		}
 		span := Span{IRI: iriOf(c), Kind: "claim", Begin: b, End: e, Note: strings.Join(ks, ", ")}
@@ -325,13 +325,13 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 }
 
 func offsets(props map[quad.IRI]map[quad.Value]quad.Value, n quad.Value) (int, int, bool) {
-	b, e1 := strconv.Atoi(text(props[ontology.NIFBeginIndex][n]))
-	e, e2 := strconv.Atoi(text(props[ontology.NIFEndIndex][n]))
+	b, e1 := strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][n]))
+	e, e2 := strconv.Atoi(Lexical(props[ontology.NIFEndIndex][n]))
 	return b, e, e1 == nil && e2 == nil && b <= e
 }
 
 func atoi(v quad.Value) int {
-	n, _ := strconv.Atoi(text(v))
+	n, _ := strconv.Atoi(Lexical(v))
 	return n
 }
 
@@ -457,7 +457,7 @@ func (s *Store) memberships(ctx context.Context, people []quad.IRI) (map[quad.IR
 		m := r["m"]
 		org := props[ontology.OrgOrganizationP][m]
 		mem := Membership{IRI: iriOf(m), Organisation: ref(org), Post: ref(props[ontology.OpenGovPost][m]), Role: ref(props[ontology.OrgRoleP][m]),
-			From: text(props[ontology.SchemaValidFrom][m]), Until: text(props[ontology.SchemaValidUntil][m])}
+			From: Lexical(props[ontology.SchemaValidFrom][m]), Until: Lexical(props[ontology.SchemaValidUntil][m])}
 		if org != nil {
 			mem.Kind = localName(kinds[org])
 		}
@@ -590,7 +590,7 @@ func (s *Store) Names(ctx context.Context) (*NameIndex, error) {
 			if !isLiteral(r["o"]) {
 				continue
 			}
-			name := text(r["o"])
+			name := Lexical(r["o"])
 			idx.entries = append(idx.entries, nameEntry{Hit{IRI: iriOf(r["n"]), Name: name, Kind: c.kind}, foldName(name)})
 		}
 	}

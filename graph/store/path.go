@@ -37,7 +37,7 @@ func (s *Store) neighbours(ctx context.Context, node quad.Value) ([]edge, error)
 		if q.Predicate == ontology.RDFType || isLiteral(other) {
 			return
 		}
-		st := Step{Subject: text(q.Subject), Predicate: text(q.Predicate), Object: text(q.Object)}
+		st := Step{Subject: Lexical(q.Subject), Predicate: Lexical(q.Predicate), Object: Lexical(q.Object)}
 		if _, ok := seen[st]; ok {
 			return
 		}

@@ -142,8 +142,8 @@ type AnswerRow struct {
 	Speaker     quad.IRI `json:"speaker_iri" col:"iri" doc:"the speaker's IRI"`
 }
 
-// text returns the lexical form of a literal, or the IRI string.
-func text(v quad.Value) string {
+// Lexical returns the lexical form of a literal, or the IRI string.
+func Lexical(v quad.Value) string {
 	switch v := v.(type) {
 	case nil:
 		return ""
@@ -168,7 +168,7 @@ func iriOf(v quad.Value) quad.IRI {
 	if i, ok := v.(quad.IRI); ok {
 		return i
 	}
-	return quad.IRI(text(v))
+	return quad.IRI(Lexical(v))
 }
 
 func isLiteral(v quad.Value) bool {
@@ -184,7 +184,7 @@ func dateOf(v quad.Value) string {
 	if v == nil {
 		return Undated
 	}
-	return text(v)
+	return Lexical(v)
 }
 
 // tagRows runs p and returns the tagged values of each result, deduplicated
@@ -278,7 +278,7 @@ func (s *Store) objectsOf(ctx context.Context, nodes []quad.Value, preds ...quad
 	}
 	for _, m := range out {
 		for k, vs := range m {
-			slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(text(a), text(b)) })
+			slices.SortFunc(vs, func(a, b quad.Value) int { return strings.Compare(Lexical(a), Lexical(b)) })
 			m[k] = slices.CompactFunc(vs, func(a, b quad.Value) bool { return a.String() == b.String() })
 		}
 	}
@@ -341,7 +341,7 @@ func (s *Store) label(ctx context.Context, nodes []quad.Value, pred quad.IRI) (m
 		return nil, err
 	}
 	for _, n := range todo {
-		out[n] = text(vals[n])
+		out[n] = Lexical(vals[n])
 		s.names.Store(nameKey{n, pred}, out[n])
 	}
 	return out, nil
@@ -362,7 +362,7 @@ func dedup(vs []quad.Value) []quad.Value {
 func texts(vs []quad.Value) []string {
 	out := make([]string, 0, len(vs))
 	for _, v := range vs {
-		out = append(out, text(v))
+		out = append(out, Lexical(v))
 	}
 	return out
 }
@@ -611,9 +611,9 @@ func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
 		}
 		seen[[2]quad.Value{r.m, r.body}] = true
 		c := ct[r.turn]
-		begin, _ := strconv.Atoi(text(props[ontology.NIFBeginIndex][r.m]))
-		end, _ := strconv.Atoi(text(props[ontology.NIFEndIndex][r.m]))
-		surface := text(props[ontology.NIFAnchorOf][r.m])
+		begin, _ := strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][r.m]))
+		end, _ := strconv.Atoi(Lexical(props[ontology.NIFEndIndex][r.m]))
+		surface := Lexical(props[ontology.NIFAnchorOf][r.m])
 		out = append(out, QuoteRow{
 			Date: c.Date, Question: c.Question, Speaker: c.Speaker, Role: c.Role,
 			Body: bname[r.body], Surface: surface,
@@ -712,17 +712,17 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 			File: file[ti.question], QuestionIRI: iriOf(ti.question), speaker: iriOf(ti.speaker),
 		}
 		if u := urls[ti.question]; len(u) > 0 {
-			c.SourceURL = text(u[0])
+			c.SourceURL = Lexical(u[0])
 		}
 		if d := props[ontology.NIFReferenceContext][t]; d != nil {
 			if _, ok := runes[d]; !ok && docs[d] != nil {
-				runes[d] = docText(text(docs[d]))
+				runes[d] = docText(Lexical(docs[d]))
 			}
 			c.doc = runes[d]
 		}
 		var e1, e2 error
-		c.tb, e1 = strconv.Atoi(text(props[ontology.NIFBeginIndex][t]))
-		c.te, e2 = strconv.Atoi(text(props[ontology.NIFEndIndex][t]))
+		c.tb, e1 = strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][t]))
+		c.te, e2 = strconv.Atoi(Lexical(props[ontology.NIFEndIndex][t]))
 		if e1 != nil || e2 != nil {
 			c.doc = nil
 		}
@@ -988,7 +988,7 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 			continue
 		}
 		r := ClaimRow{Claim: iriOf(c), Kind: []string{}, About: []string{}, SpeakerI: iriOf(author),
-			Sentence: text(one[ontology.SchemaText][c]), Period: text(one[ontology.SchemaTemporalCoverage][c])}
+			Sentence: Lexical(one[ontology.SchemaText][c]), Period: Lexical(one[ontology.SchemaTemporalCoverage][c])}
 		if cc := ct[turn]; cc != nil {
 			r.Date, r.Question, r.Role, r.File, r.IRI, r.Source = cc.Date, cc.Question, cc.Role, cc.File, cc.QuestionIRI, cc.SourceURL
 			r.Begin, r.End = cc.doc.find(cc.tb, cc.te, r.Sentence)
@@ -1002,16 +1002,16 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 		r.Speaker = names[author]
 		for _, t := range props[ontology.RDFType][c] {
 			if t != ontology.SchemaClaim && t != ontology.Statement {
-				k := text(t)
+				k := Lexical(t)
 				r.Kind = append(r.Kind, k[strings.LastIndexAny(k, "/#")+1:])
 			}
 		}
 		if q := one[ontology.Quantity][c]; q != nil {
-			r.Value = Decimal(text(one[ontology.SchemaValue][q]))
-			r.Unit = cmp.Or(text(one[ontology.SchemaUnitText][q]), text(one[ontology.SchemaCurrency][q]), percent(text(one[ontology.SchemaUnitCode][q])))
+			r.Value = Decimal(Lexical(one[ontology.SchemaValue][q]))
+			r.Unit = cmp.Or(Lexical(one[ontology.SchemaUnitText][q]), Lexical(one[ontology.SchemaCurrency][q]), percent(Lexical(one[ontology.SchemaUnitCode][q])))
 		}
 		for _, b := range props[ontology.SchemaAbout][c] {
-			r.About = append(r.About, cmp.Or(bname[b], text(b)))
+			r.About = append(r.About, cmp.Or(bname[b], Lexical(b)))
 		}
 		slices.Sort(r.About)
 		slices.Sort(r.Kind)

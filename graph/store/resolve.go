@@ -114,7 +114,7 @@ func (s *Store) candidates(ctx context.Context, class quad.IRI, preds []quad.IRI
 	for _, p := range preds {
 		err := s.eachQuad(ctx, quad.Predicate, p, func(q quad.Quad) {
 			if isLiteral(q.Object) {
-				out[q.Subject] = append(out[q.Subject], text(q.Object))
+				out[q.Subject] = append(out[q.Subject], Lexical(q.Object))
 			}
 		})
 		if err != nil {

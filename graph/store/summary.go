@@ -172,7 +172,7 @@ func (t *tally) counts() (map[string]int64, error) {
 		}
 		k := turnKey{nodeKey(sp), Undated}
 		if d != nil {
-			k.date = text(d)
+			k.date = Lexical(d)
 		}
 		turnInfo[turn] = k
 		return k, nil
@@ -252,7 +252,7 @@ func (t *tally) asked(q any) ([]askedKey, error) {
 		if err != nil {
 			return nil, err
 		}
-		if y := text(v); len(y) >= 4 {
+		if y := Lexical(v); len(y) >= 4 {
 			years = append(years, y[:4])
 		}
 	}
@@ -411,23 +411,7 @@ func (s *Store) openSummaries(ctx context.Context, readOnly bool) error {
 
 // summariesCurrent reports whether the summaries match the quads.
 func (s *Store) summariesCurrent(ctx context.Context) (bool, error) {
-	if s.sum == nil || s.sumStale {
-		return false, nil
-	}
-	var ok bool
-	err := s.sum.view(ctx, func(tx sumTx) error {
-		v, err := tx.get(sumVersion)
-		if err != nil {
-			return err
-		}
-		d, err := tx.get(sumDirty)
-		ok = v == 1 && d == 0
-		return err
-	})
-	if errors.Is(err, errNoSummaries) {
-		return false, nil
-	}
-	return ok, err
+	return s.viewSummaries(ctx, func(sumTx) error { return nil })
 }
 
 // markDirty records that a batch is being written: until its counts are
