@@ -65,10 +65,18 @@ start() {
 		useradd --system --no-create-home --shell /usr/sbin/nologin "$runas"
 	fi
 	private_dir
-	if [ -f "$dir/data/postmaster.pid" ]; then
+	if [ -f "$dir/data/postmaster.pid" ] && [ -f "$dir/url" ] &&
+		as "$pg_ctl" -D "$dir/data" status >/dev/null 2>&1 &&
+		"$(find_bin pg_isready)" -q -h 127.0.0.1 -p "$port" >/dev/null 2>&1; then
 		echo "postgres.sh: already running from $dir" >&2
 		echo "export ASSEMBLYKG_TEST_POSTGRES=$(cat "$dir/url")"
 		return
+	fi
+	# A folder left by a server that is no longer running (a machine
+	# restarted, a killed job) is stale: start again from nothing.
+	if [ -e "$dir" ]; then
+		echo "postgres.sh: removing stale $dir" >&2
+		rm -rf "$dir"
 	fi
 	mkdir -p "$dir"
 	if [ "$(id -u)" = 0 ]; then
@@ -92,7 +100,8 @@ stop() {
 	pg_ctl="$(find_bin pg_ctl)"
 	private_dir
 	if [ -f "$dir/data/postmaster.pid" ]; then
-		as "$pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+		as "$pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null ||
+			echo "postgres.sh: the server did not stop cleanly" >&2
 	fi
 	rm -rf "$dir"
 }
