@@ -220,11 +220,17 @@ func (s *Store) tagRows(ctx context.Context, p *path.Path) ([]map[string]quad.Va
 	return rows, err
 }
 
-// nodes runs p and returns its distinct result nodes.
+// nodes runs p and returns its distinct result nodes. It asks for each
+// node once, not once per way of reaching it: besides being all it needs,
+// this keeps clear of Cayley's SQL iterator, which dereferences a nil
+// result when asked for another way of reaching a node after it said there
+// was none (an intersection whose first part is an SQL query and whose
+// second reaches a node several ways, e.g. a session typed in the graph of
+// each of its question items).
 func (s *Store) nodes(ctx context.Context, p *path.Path) ([]quad.Value, error) {
 	seen := make(map[quad.Value]struct{})
 	var out []quad.Value
-	err := p.Iterate(ctx).EachValue(s.h.QuadStore, func(v quad.Value) error {
+	err := p.Iterate(ctx).Paths(false).EachValue(s.h.QuadStore, func(v quad.Value) error {
 		if _, ok := seen[v]; !ok {
 			seen[v] = struct{}{}
 			out = append(out, v)

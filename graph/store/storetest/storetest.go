@@ -42,6 +42,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"Register", testRegister},
 		{"Gizmo", testGizmo},
 		{"Summaries", testSummaries},
+		{"SharedSessions", testSharedSessions},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, fresh(t)) })
@@ -575,4 +576,75 @@ func CheckAnswersAfterSummaries(t *testing.T, s *store.Store, fx []store.Graph) 
 	}
 	load(t, ctx, s, append(graphs, fx...)...)
 	CheckAnswers(t, s)
+}
+
+// SharedSessions returns transcripts of question items asked in the same
+// sessions, as in a real archive: n sessions of k items each, every graph
+// describing its session again, in the order of a folder sorted by item
+// (item 0 of every session, then item 1...). Item j has SharedTurns(j)
+// turns, each mentioning TfL, and every other one (spoken by Len Duvall)
+// the MPS too; even items are asked on behalf of LabourGroup, odd ones of
+// GreenGroup.
+func SharedSessions(n, k int) []store.Graph {
+	var out []store.Graph
+	for j := range k {
+		for d := range n {
+			turns := make([]turnSpec, SharedTurns(j))
+			for i := range turns {
+				sp, ms := Sadiq, []mentionSpec{{TfL, "TfL"}}
+				if i%2 == 1 {
+					sp, ms = Len, append(ms, mentionSpec{MPS, "MPS"})
+				}
+				turns[i] = turnSpec{sp, fmt.Sprintf("Item %d turn %d: TfL and the MPS.", j, i), ms}
+			}
+			slug := fmt.Sprintf("item-%d", j)
+			g := transcript(sharedDay(d), slug, fmt.Sprintf("Item %d", j), Len, Sadiq, turns, nil)
+			b := &builder{label: g.Label, quads: g.Quads}
+			group, name := LabourGroup, "Labour Group"
+			if j%2 == 1 {
+				group, name = GreenGroup, "Green Group"
+			}
+			b.add(B("question/"+sharedDay(d)+"/"+slug), ontology.OpenGovOnBehalfOf, group)
+			b.body(group, name, "", "assembly-group", "")
+			out = append(out, store.Graph{Label: g.Label, Quads: b.quads})
+		}
+	}
+	return out
+}
+
+// Groups the items of SharedSessions are asked on behalf of.
+var (
+	LabourGroup = B("body/labour-group")
+	GreenGroup  = B("body/green-group")
+)
+
+// SharedTurns is the number of turns of item j of SharedSessions: as many
+// as in a real item.
+func SharedTurns(j int) int { return 8 + j }
+
+func sharedDay(d int) string { return fmt.Sprintf("2019-%02d-%02d", 1+d/28%12, 1+d%28) }
+
+// testSharedSessions checks the sessions of items asked on the same days:
+// one row per session, counting every item, turn and mention once. With
+// items as large as real ones, PostgreSQL plans "the sessions of these
+// items" as an SQL query first, which crashed Cayley's SQL iterator when
+// asked for every way of reaching a session.
+func testSharedSessions(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	const n, k = 4, 3
+	load(t, ctx, s, SharedSessions(n, k)...)
+	var want []store.SessionRow
+	for d := range n {
+		day := sharedDay(d)
+		turns, mentions := 0, 0
+		for j := range k {
+			turns += SharedTurns(j)
+			mentions += SharedTurns(j) + SharedTurns(j)/2
+		}
+		want = append(want, srow(B("session/"+day), day, k, turns, mentions))
+	}
+	got, err := s.Sessions(ctx)
+	check(t, "Sessions()", got, err, want)
 }
