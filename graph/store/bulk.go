@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -61,10 +62,11 @@ func (s *Store) copyBatch(ctx context.Context, quads []quad.Quad) (err error) {
 			return fmt.Errorf("bulk load: %w", err)
 		}
 	}
-	if err = copyNodes(ctx, tx, quads); err != nil {
+	hashes, err := copyNodes(ctx, tx, "akg_nodes", quads)
+	if err != nil {
 		return err
 	}
-	if err = copyQuadRows(ctx, tx, quads); err != nil {
+	if err = copyQuadRows(ctx, tx, "akg_quads", quads, hashes); err != nil {
 		return err
 	}
 	for _, stmt := range []string{
@@ -103,30 +105,33 @@ func (s *Store) superuser() bool {
 	return s.super
 }
 
-func copyNodes(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
-	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("akg_nodes", nodeColumns...))
+// copyNodes copies the nodes of quads, each once, into table, whose
+// columns are those of Cayley's nodes table, and returns their hashes.
+func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad) (map[quad.Value]any, error) {
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, nodeColumns...))
 	if err != nil {
-		return fmt.Errorf("bulk load: %w", err)
+		return nil, fmt.Errorf("bulk load: %w", err)
 	}
 	pos := make(map[string]int, len(nodeColumns))
 	for i, c := range nodeColumns {
 		pos[c] = i
 	}
-	seen := make(map[quad.Value]struct{})
+	hashes := make(map[quad.Value]any)
 	row := make([]any, len(nodeColumns))
 	for _, q := range quads {
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v == nil {
 				continue
 			}
-			if _, ok := seen[v]; ok {
+			if _, ok := hashes[v]; ok {
 				continue
 			}
-			seen[v] = struct{}{}
-			typ, vals, err := csql.NodeValues(csql.HashOf(v), v)
+			h := csql.HashOf(v)
+			hashes[v] = h.SQLValue()
+			typ, vals, err := csql.NodeValues(h, v)
 			if err != nil {
 				stmt.Close()
-				return err
+				return nil, err
 			}
 			clear(row)
 			row[0] = vals[0]
@@ -136,29 +141,30 @@ func copyNodes(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 			}
 			if _, err := stmt.ExecContext(ctx, row...); err != nil {
 				stmt.Close()
-				return fmt.Errorf("bulk load: %w", err)
+				return nil, fmt.Errorf("bulk load: %w", err)
 			}
 		}
 	}
 	if _, err := stmt.ExecContext(ctx); err != nil {
 		stmt.Close()
-		return fmt.Errorf("bulk load: %w", err)
+		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	return stmt.Close()
+	return hashes, stmt.Close()
 }
 
-func copyQuadRows(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
-	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("akg_quads", "subject_hash", "predicate_hash", "object_hash", "label_hash"))
+// copyQuadRows copies the hashes of the terms of quads, given by hashes,
+// into table.
+func copyQuadRows(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, hashes map[quad.Value]any) error {
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, "subject_hash", "predicate_hash", "object_hash", "label_hash"))
 	if err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	for _, q := range quads {
 		var l any
 		if q.Label != nil {
-			l = csql.HashOf(q.Label).SQLValue()
+			l = hashes[q.Label]
 		}
-		if _, err := stmt.ExecContext(ctx, csql.HashOf(q.Subject).SQLValue(), csql.HashOf(q.Predicate).SQLValue(),
-			csql.HashOf(q.Object).SQLValue(), l); err != nil {
+		if _, err := stmt.ExecContext(ctx, hashes[q.Subject], hashes[q.Predicate], hashes[q.Object], l); err != nil {
 			stmt.Close()
 			return fmt.Errorf("bulk load: %w", err)
 		}
@@ -168,4 +174,127 @@ func copyQuadRows(ctx context.Context, tx *sql.Tx, quads []quad.Quad) error {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	return stmt.Close()
+}
+
+// A first load into an empty PostgreSQL store runs in one transaction
+// (Store.bulk): each batch is copied into temporary tables without indexes,
+// and Loader.Flush moves them into Cayley's tables at once, with the
+// indexes and foreign keys of the quads table dropped before and built
+// again after, as pg_restore does. Index upkeep row by row is what slows a
+// large load down; built once from sorted input it is cheap. A first load
+// stopped part way (an error, a cancel, kill -9) leaves the store empty, as
+// it was; readers see nothing of it until it commits, and wait while the
+// indexes are built.
+
+// beginBulk starts a first load if the store holds no quads.
+func (s *Store) beginBulk(ctx context.Context) error {
+	var empty bool
+	if err := s.db.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads)`).Scan(&empty); err != nil || !empty {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	for _, stmt := range []string{
+		`CREATE TEMP TABLE akg_bulk_nodes (LIKE nodes INCLUDING DEFAULTS) ON COMMIT DROP`,
+		`CREATE TEMP TABLE akg_bulk_quads (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA) ON COMMIT DROP`,
+	} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			tx.Rollback()
+			return err
+		}
+	}
+	s.bulk = tx
+	return nil
+}
+
+// stageBulk copies a batch of a first load into the temporary tables, and
+// its change to the summaries into the summaries' table, in the load's
+// transaction.
+func (s *Store) stageBulk(ctx context.Context, quads []quad.Quad, sum map[string]int64) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	hashes, err := copyNodes(ctx, s.bulk, "akg_bulk_nodes", quads)
+	if err != nil {
+		return err
+	}
+	if err := copyQuadRows(ctx, s.bulk, "akg_bulk_quads", quads, hashes); err != nil {
+		return err
+	}
+	if s.sum == nil {
+		return nil
+	}
+	return pgTx{ctx, s.bulk}.add(sum)
+}
+
+// finishBulk moves a first load into Cayley's tables and commits it.
+func (s *Store) finishBulk(ctx context.Context) (err error) {
+	tx := s.bulk
+	s.bulk = nil
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+			err = fmt.Errorf("bulk load: %w", err)
+		}
+	}()
+	// The foreign keys and the secondary indexes of the quads table, as
+	// Cayley made them, to be dropped and made again.
+	var drop, rebuild []string
+	for _, q := range []string{
+		`SELECT 'ALTER TABLE quads DROP CONSTRAINT ' || quote_ident(conname),
+			'ALTER TABLE quads ADD CONSTRAINT ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)
+		FROM pg_constraint WHERE conrelid = 'quads'::regclass AND contype = 'f' ORDER BY conname`,
+		`SELECT 'DROP INDEX ' || quote_ident(i.relname), pg_get_indexdef(i.oid)
+		FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+		WHERE x.indrelid = 'quads'::regclass AND NOT x.indisprimary ORDER BY i.relname`,
+	} {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var d, r string
+			if err := rows.Scan(&d, &r); err != nil {
+				rows.Close()
+				return err
+			}
+			drop, rebuild = append(drop, d), append(rebuild, r)
+		}
+		if err := rows.Close(); err != nil {
+			return err
+		}
+	}
+	// The keys are made after the indexes, which make checking them fast.
+	slices.Reverse(rebuild)
+	// Memory for the sorts that deduplicate the nodes and build the
+	// indexes, for this transaction only.
+	stmts := append([]string{`SET LOCAL work_mem = '256MB'`, `SET LOCAL maintenance_work_mem = '512MB'`}, drop...)
+	stmts = append(stmts,
+		`INSERT INTO nodes SELECT n.hash, r.n, n.value, n.value_string, n.datatype, n.language, n.iri, n.bnode,
+			n.value_int, n.value_bool, n.value_float, n.value_time
+		FROM (SELECT DISTINCT ON (hash) * FROM akg_bulk_nodes ORDER BY hash) n
+		JOIN (SELECT h, count(*) AS n FROM (
+			SELECT subject_hash AS h FROM akg_bulk_quads
+			UNION ALL SELECT predicate_hash FROM akg_bulk_quads
+			UNION ALL SELECT object_hash FROM akg_bulk_quads
+			UNION ALL SELECT label_hash FROM akg_bulk_quads WHERE label_hash IS NOT NULL
+		) x GROUP BY h) r ON r.h = n.hash
+		ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
+		`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+		SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM akg_bulk_quads`,
+	)
+	stmts = append(stmts, rebuild...)
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// Plans for the queries need the statistics of the new rows.
+	_, err = s.db.ExecContext(ctx, `ANALYZE nodes, quads`)
+	return err
 }

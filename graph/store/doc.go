@@ -63,6 +63,14 @@
 // superuser, the merge skips the foreign key checks of the quads table, as
 // pg_restore does: the nodes are merged first, so they cannot fail.
 //
+// A first load into an empty PostgreSQL store is one transaction: batches
+// are COPYed into temporary tables without indexes, and Flush moves them
+// into Cayley's tables with the quads table's indexes and foreign keys
+// dropped before and built again after, which is several times faster
+// than keeping six indexes up to date row by row. Stopped part way, such a
+// load leaves the store empty, as it found it; readers see nothing of it
+// before it commits and wait while the indexes are built.
+//
 // # Queries
 //
 // The named queries form one catalogue (Catalogue, Lookup): each Query has

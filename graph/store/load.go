@@ -72,6 +72,9 @@ type Loader struct {
 	// (see graphQuads).
 	touched map[quad.IRI]struct{}
 	byLabel map[kv.Int64Value][]quadIDs
+	// bulkChecked is set once the loader has looked whether the store is
+	// empty, for a first load in one transaction (see beginBulk).
+	bulkChecked bool
 }
 
 // quadIDs are the node IDs of a quad in a key-value store.
@@ -207,6 +210,13 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 			return fail(err)
 		}
 	}
+	if _, ok := l.touched[label]; ok && s.bulk != nil {
+		// A graph put again in a first load is compared with what the
+		// load wrote, which must be in the store for that.
+		if err := l.Flush(ctx); err != nil {
+			return err
+		}
+	}
 	delta := map[string]int64{}
 	if !replace {
 		// Cayley skips quads already present, so a merge needs no
@@ -306,7 +316,11 @@ func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Qua
 // Flush writes the changes waiting in the loader.
 func (l *Loader) Flush(ctx context.Context) (err error) {
 	defer l.s.guard("load", &err)()
-	if err := l.flush(ctx); err != nil {
+	err = l.flush(ctx)
+	if err == nil && l.s.bulk != nil {
+		err = l.s.finishBulk(ctx)
+	}
+	if err != nil {
 		return &Error{Op: "load", Store: l.s.name(), Err: err}
 	}
 	return nil
@@ -318,13 +332,30 @@ func (l *Loader) flush(ctx context.Context) error {
 	}
 	l.s.names.Clear() // a name may have changed
 	l.s.members.Clear()
-	err := l.s.markDirty(ctx)
-	if err == nil {
-		err = l.s.apply(ctx, l.add, l.del, l.o)
-		if err != nil {
-			l.s.sumStale = true
-		} else {
-			err = l.s.addSummaries(ctx, l.sum)
+	var err error
+	if !l.bulkChecked && l.s.db != nil && !l.o.NoBulk {
+		l.bulkChecked = true
+		err = l.s.beginBulk(ctx)
+	}
+	if err == nil && l.s.bulk != nil && len(l.del) > 0 {
+		err = l.s.finishBulk(ctx) // removals go to Cayley's tables
+	}
+	switch {
+	case err != nil:
+	case l.s.bulk != nil:
+		if err = l.s.stageBulk(ctx, l.add, l.sum); err != nil {
+			l.s.bulk.Rollback()
+			l.s.bulk = nil
+		}
+	default:
+		err = l.s.markDirty(ctx)
+		if err == nil {
+			err = l.s.apply(ctx, l.add, l.del, l.o)
+			if err != nil {
+				l.s.sumStale = true
+			} else {
+				err = l.s.addSummaries(ctx, l.sum)
+			}
 		}
 	}
 	// Once tried, the changes are dropped: after a failure, putting the
@@ -346,6 +377,10 @@ func (l *Loader) flush(ctx context.Context) error {
 // slow way, as its quads may have changed.
 func (l *Loader) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, error) {
 	s := l.s
+	if s.bulk != nil {
+		// A first load: the store was empty and the graph is not put yet.
+		return nil, nil
+	}
 	if _, ok := l.touched[label]; ok || (s.kind != Bolt && s.kind != LevelDB) {
 		return s.graphQuads(ctx, label)
 	}

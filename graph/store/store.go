@@ -73,6 +73,7 @@ type Store struct {
 	h    *graph.Handle
 	db   *sql.DB   // PostgreSQL only: the bulk load path talks to Cayley's tables
 	lock *sql.Conn // PostgreSQL, opened for writing: holds the writer lock
+	bulk *sql.Tx   // PostgreSQL: the transaction of a first load (see beginBulk)
 	// super is set when the PostgreSQL user is a superuser (see superuser).
 	super     bool
 	superOnce sync.Once
@@ -482,6 +483,10 @@ func (s *Store) QuadStore() graph.QuadStore { return s.h.QuadStore }
 // Close closes the store.
 func (s *Store) Close() error {
 	var err error
+	if s.bulk != nil {
+		s.bulk.Rollback() // a first load not flushed leaves the store empty
+		s.bulk = nil
+	}
 	if s.sum != nil {
 		err = s.sum.close()
 	}

@@ -47,7 +47,8 @@ func TestPostgres(t *testing.T) {
 	storetest.Run(t, func(t *testing.T) storetest.Backend {
 		u := storetest.FreshDatabase(t, base)
 		return storetest.Backend{
-			Persistent: true,
+			Persistent:      true,
+			AtomicFirstLoad: true,
 			Open: func(t *testing.T) *store.Store {
 				s, err := store.Open(store.Postgres, u, store.Options{})
 				if err != nil {

@@ -24,6 +24,10 @@ type Backend struct {
 	// when Persistent is true, and a fresh empty store otherwise.
 	Open       func(t *testing.T) *store.Store
 	Persistent bool
+	// AtomicFirstLoad is set when a load into an empty store is written
+	// whole or not at all (PostgreSQL's bulk load), rather than batch by
+	// batch.
+	AtomicFirstLoad bool
 }
 
 // Run runs the shared suite. fresh returns a backend with an empty store
@@ -37,6 +41,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"LoadTwice", testLoadTwice},
 		{"Replace", testReplace},
 		{"Interrupted", testInterrupted},
+		{"InterruptedFirst", testInterruptedFirst},
 		{"OneBatch", testOneBatch},
 		{"Merge", testMerge},
 		{"Register", testRegister},
@@ -438,7 +443,31 @@ func (c *stopAfter) Err() error {
 	return nil
 }
 
+// testInterrupted stops a load into a store that already holds a graph:
+// the batches written stay, the store still opens, and loading again
+// completes it.
 func testInterrupted(t *testing.T, b Backend) {
+	s := b.Open(t)
+	graphs := Fixture()
+	load(t, context.Background(), s, graphs[0])
+	before := count(t, s)
+	ctx := &stopAfter{Context: context.Background()}
+	ctx.n.Store(3) // a few batches of the second graph, then stop
+	_, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 50})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("interrupted load: got %v, want context.Canceled", err)
+	}
+	partial := count(t, s)
+	if full := distinct(graphs...); partial <= before || partial >= full {
+		t.Errorf("interrupted load left %d of %d quads (%d before it); the test should stop it part way", partial, full, before)
+	}
+	rerun(t, b, s, partial, graphs)
+}
+
+// testInterruptedFirst stops a load into an empty store: the store keeps
+// the batches written, or nothing when the backend writes a first load
+// whole; either way it opens, and loading again completes it.
+func testInterruptedFirst(t *testing.T, b Backend) {
 	s := b.Open(t)
 	graphs := Fixture()
 	ctx := &stopAfter{Context: context.Background()}
@@ -448,9 +477,20 @@ func testInterrupted(t *testing.T, b Backend) {
 		t.Fatalf("interrupted load: got %v, want context.Canceled", err)
 	}
 	partial := count(t, s)
-	if full := distinct(graphs...); partial == 0 || partial >= full {
+	full := distinct(graphs...)
+	switch {
+	case b.AtomicFirstLoad && partial != 0:
+		t.Errorf("interrupted first load left %d quads, want none", partial)
+	case !b.AtomicFirstLoad && (partial == 0 || partial >= full):
 		t.Errorf("interrupted load left %d of %d quads; the test should stop it part way", partial, full)
 	}
+	rerun(t, b, s, partial, graphs)
+}
+
+// rerun reopens s, checks it still holds partial quads, loads graphs again
+// and checks the store is complete.
+func rerun(t *testing.T, b Backend, s *store.Store, partial int64, graphs []store.Graph) {
+	t.Helper()
 	if b.Persistent {
 		if err := s.Close(); err != nil {
 			t.Fatal(err)
