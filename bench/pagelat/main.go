@@ -1,7 +1,9 @@
 // Command pagelat measures how long the explorer takes to make its pages
 // inside one process (the store opened once, as serve holds it): it asks
 // the site for each page the given number of times, after warm-up
-// requests, and prints one line per page: "page p50_ms p99_ms bytes".
+// requests, and prints one line per page: "page p50_ms p99_ms bytes
+// cpu_ms", the last the process's CPU time per timed request (all its
+// threads, so garbage collection and side-by-side reads count).
 //
 //	go run ./bench/pagelat -dbpath DIR -body "Transport for London" -n 50
 package main
@@ -13,9 +15,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/assemblykg/assemblykg/graph/site"
@@ -29,6 +33,7 @@ func main() {
 	n := flag.Int("n", 50, "requests timed per page (after 3 warm-up requests)")
 	only := flag.String("page", "", "time only this page (home, body, body-turtle, body-graph, person, question, search, id-303)")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the timed requests to `FILE`")
+	out := flag.String("out", "", "write each page timed to `DIR`/NAME (to compare pages between versions)")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -41,13 +46,13 @@ func main() {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	if err := run(*db, *path, *body, *only, *n); err != nil {
+	if err := run(*db, *path, *body, *only, *out, *n); err != nil {
 		fmt.Fprintln(os.Stderr, "pagelat:", err)
 		os.Exit(1)
 	}
 }
 
-func run(db, path, body, only string, n int) error {
+func run(db, path, body, only, out string, n int) error {
 	st, err := store.Open(db, path, store.Options{ReadOnly: true})
 	if err != nil {
 		return err
@@ -85,12 +90,13 @@ func run(db, path, body, only string, n int) error {
 			continue
 		}
 		times := make([]time.Duration, n)
-		size := 0
+		var last []byte
+		var cpu time.Duration
 		for i := -3; i < n; i++ {
 			req := httptest.NewRequest(http.MethodGet, p.path, nil)
 			req.Header.Set("Accept", p.accept)
 			rec := httptest.NewRecorder()
-			start := time.Now()
+			start, cpu0 := time.Now(), cpuTime()
 			s.ServeHTTP(rec, req)
 			d := time.Since(start)
 			if rec.Code != http.StatusOK && rec.Code != http.StatusSeeOther {
@@ -98,14 +104,30 @@ func run(db, path, body, only string, n int) error {
 			}
 			if i >= 0 {
 				times[i] = d
+				cpu += cpuTime() - cpu0
 			}
-			size = rec.Body.Len()
+			last = rec.Body.Bytes()
+		}
+		if out != "" {
+			if err := os.WriteFile(filepath.Join(out, p.name), last, 0o644); err != nil {
+				return err
+			}
 		}
 		sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 		ms := func(q float64) float64 {
 			return float64(times[min(len(times)-1, int(q*float64(len(times))))].Microseconds()) / 1000
 		}
-		fmt.Printf("%s %.1f %.1f %d\n", p.name, ms(0.50), ms(0.99), size)
+		fmt.Printf("%s %.1f %.1f %d %.1f\n", p.name, ms(0.50), ms(0.99), len(last), float64(cpu.Microseconds())/1000/float64(n))
 	}
 	return nil
+}
+
+// cpuTime is the CPU time the process has used, user and system: less
+// sensitive than wall time to other work on the machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

@@ -380,7 +380,9 @@ type count struct {
 }
 
 func sortCounts(cs []count) []count {
-	slices.SortFunc(cs, func(a, b count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Label, b.Label)) })
+	slices.SortFunc(cs, func(a, b count) int {
+		return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Label, b.Label), cmp.Compare(a.IRI, b.IRI))
+	})
 	return cs
 }
 
