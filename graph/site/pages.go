@@ -422,24 +422,26 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 	var (
 		quotes []store.QuoteRow
 		claims []store.ClaimRow
+		dates  []store.DatedMentions
 		mems   map[quad.IRI][]store.Membership
 		errs   [3]error
 		wg     sync.WaitGroup
 	)
 	f := store.Filter{Body: string(iri)}
 	wg.Add(3)
-	go func() { defer wg.Done(); quotes, errs[0] = s.st.Quotes(ctx, f) }()
+	go func() {
+		defer wg.Done()
+		quotes, d.Mentions, errs[0] = s.st.LatestQuotes(ctx, f, store.Page{Offset: off, Limit: s.o.Rows})
+	}()
 	go func() { defer wg.Done(); claims, errs[1] = s.st.Claims(ctx, f) }()
 	go func() {
 		defer wg.Done()
-		rows, err := s.st.Mentions(ctx, f)
-		if err != nil {
-			errs[2] = err
+		if dates, errs[2] = s.st.MentionDates(ctx, iri); errs[2] != nil {
 			return
 		}
-		speakers := make([]quad.IRI, 0, len(rows))
-		for _, r := range rows {
-			speakers = append(speakers, r.Speaker)
+		speakers := make([]quad.IRI, 0, len(dates))
+		for _, r := range dates {
+			speakers = append(speakers, r.Speaker.IRI)
 		}
 		mems, errs[2] = s.st.Memberships(ctx, speakers)
 	}()
@@ -449,32 +451,28 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 			return nil, err
 		}
 	}
-	d.Mentions = len(quotes)
 	bySpeaker := map[quad.IRI]*count{}
+	byGroup := map[quad.IRI]*count{}
 	byYear := map[string]int{}
-	for _, q := range quotes {
-		c := bySpeaker[q.SpeakerI]
+	for _, r := range dates {
+		c := bySpeaker[r.Speaker.IRI]
 		if c == nil {
-			c = &count{Label: q.Speaker, IRI: q.SpeakerI}
-			bySpeaker[q.SpeakerI] = c
+			c = &count{Label: r.Speaker.Name, IRI: r.Speaker.IRI}
+			bySpeaker[r.Speaker.IRI] = c
 		}
-		c.N++
-		byYear[yearOf(q.Date)]++
+		c.N += r.Mentions
+		g := groupAt(mems[r.Speaker.IRI], r.Date)
+		if c = byGroup[g.IRI]; c == nil {
+			c = &count{Label: cmp.Or(g.Name, "no Assembly group"), IRI: g.IRI}
+			byGroup[g.IRI] = c
+		}
+		c.N += r.Mentions
+		byYear[yearOf(r.Date)] += r.Mentions
 	}
 	for _, c := range bySpeaker {
 		d.BySpeaker = append(d.BySpeaker, *c)
 	}
 	sortCounts(d.BySpeaker)
-	byGroup := map[quad.IRI]*count{}
-	for _, q := range quotes {
-		g := groupAt(mems[q.SpeakerI], q.Date)
-		c := byGroup[g.IRI]
-		if c == nil {
-			c = &count{Label: cmp.Or(g.Name, "no Assembly group"), IRI: g.IRI}
-			byGroup[g.IRI] = c
-		}
-		c.N++
-	}
 	for _, c := range byGroup {
 		d.ByGroup = append(d.ByGroup, *c)
 	}
@@ -484,22 +482,12 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 		d.Years = append(d.Years, b.Label)
 	}
 	// Newest first, a page at a time.
-	slices.SortStableFunc(quotes, func(a, b store.QuoteRow) int { return cmp.Compare(dateKey(b.Date), dateKey(a.Date)) })
-	d.Offset = min(off, len(quotes))
-	end := min(len(quotes), d.Offset+s.o.Rows)
-	d.Quotes = quotes[d.Offset:end]
-	d.More, d.Next, d.Prev = end < len(quotes), end, max(0, d.Offset-s.o.Rows)
+	d.Quotes = quotes
+	d.Offset = min(off, d.Mentions)
+	end := d.Offset + len(quotes)
+	d.More, d.Next, d.Prev = end < d.Mentions, end, max(0, d.Offset-s.o.Rows)
 	d.Claims = claims[:min(len(claims), s.o.Rows)]
 	return d, nil
-}
-
-// dateKey sorts undated before every date, so newest-first lists end with
-// them.
-func dateKey(d string) string {
-	if d == store.Undated {
-		return ""
-	}
-	return d
 }
 
 func yearOf(d string) string {

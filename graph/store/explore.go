@@ -668,3 +668,67 @@ func (s *Store) MintedBase(ctx context.Context) (string, error) {
 	}
 	return "", it.Err()
 }
+
+// DatedMentions counts the mentions of a body in one speaker's turns of
+// one date.
+type DatedMentions struct {
+	Speaker  Ref    // empty when the turns name no speaker
+	Date     string // yyyy-mm-dd, or Undated
+	Mentions int
+}
+
+// MentionDates counts the mentions of body by speaker and date, sorted by
+// speaker and date: what a body's page counts by speaker, by year and by
+// the speakers' groups on the day. The counts come from the summaries the
+// loader keeps (one key per row) or, when they are not current, from the
+// mentions themselves.
+func (s *Store) MentionDates(ctx context.Context, body quad.IRI) ([]DatedMentions, error) {
+	type key struct {
+		speaker quad.Value
+		date    string
+	}
+	counts := map[key]int{}
+	prefix := sumKey("d", nodeKey(body), "")
+	ok, err := s.viewSummaries(ctx, func(tx sumTx) error {
+		return tx.scan(prefix, false, func(k string, n int64) bool {
+			if sp, date, found := strings.Cut(k[len(prefix):], "\x00"); found {
+				counts[key{keyNode(sp), date}] += int(n)
+			}
+			return true
+		})
+	})
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	if !ok {
+		clear(counts)
+		rows, info, err := s.mentionsOf(ctx, Filter{Body: string(body)})
+		if err != nil {
+			return nil, err
+		}
+		seen := map[quad.Value]bool{}
+		for _, r := range rows {
+			if !seen[r.m] {
+				seen[r.m] = true
+				ti := info[r.turn]
+				counts[key{ti.speaker, dateOf(ti.date)}]++
+			}
+		}
+	}
+	var speakers []quad.Value
+	for k := range counts {
+		speakers = append(speakers, k.speaker)
+	}
+	names, err := s.label(ctx, speakers, ontology.FOAFName)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	out := make([]DatedMentions, 0, len(counts))
+	for k, n := range counts {
+		out = append(out, DatedMentions{Speaker: Ref{IRI: iriOf(k.speaker), Name: names[k.speaker]}, Date: k.date, Mentions: n})
+	}
+	slices.SortFunc(out, func(a, b DatedMentions) int {
+		return cmp.Or(cmp.Compare(a.Speaker.IRI, b.Speaker.IRI), cmp.Compare(a.Date, b.Date))
+	})
+	return out, nil
+}

@@ -403,30 +403,76 @@ type mentionRow struct {
 	m, body, turn quad.Value
 }
 
-// turnInfo is what the queries read of a speech turn.
+// turnInfo is what the queries read of a speech turn: its speaker, date,
+// role and question and, when located, its source text and offsets in it.
 type turnInfo struct {
 	speaker, date, role, question quad.Value
+	located                       bool
+	text, begin, end              quad.Value
 }
 
 // mentionsOf returns the mentions matching f's body and speaker, with the
 // turns they sit in and those turns' speakers, dates, roles and questions.
 // Turns outside f's dates and question are left out.
 func (s *Store) mentionsOf(ctx context.Context, f Filter) ([]mentionRow, map[quad.Value]turnInfo, error) {
+	rows, info, _, err := s.mentionsWith(ctx, f, false)
+	return rows, info, err
+}
+
+// mentionsWith is mentionsOf that also reads, for each mention, one object
+// (the first in lexical order) of each of props and, when located is true,
+// where each turn's text is.
+func (s *Store) mentionsWith(ctx context.Context, f Filter, located bool, props ...quad.IRI) ([]mentionRow, map[quad.Value]turnInfo, map[quad.IRI]map[quad.Value]quad.Value, error) {
 	var bodies, speakers, questions []quad.Value
 	var err error
 	if bodies, err = s.resolveBodies(ctx, f.Body); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if speakers, err = s.resolvePeople(ctx, f.Speaker, f.From, f.To); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if questions, err = s.resolveQuestions(ctx, f.Question); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	var rows []map[string]quad.Value
+	var mprops map[quad.IRI]map[quad.Value]quad.Value
 	var mp *path.Path
 	switch {
+	case len(bodies) > 0 && s.kind != Postgres:
+		// Only mentions link to a body with itsrdf:taIdentRef: they are
+		// found in the bodies' object index, and their turns read with
+		// the other properties asked, from each mention's quads once.
+		var ms []quad.Value
+		mbodies := map[quad.Value][]quad.Value{}
+		err := s.eachSubject(ctx, bodies, ontology.ITSTaIdentRef, func(body, m quad.Value) {
+			if len(mbodies[m]) == 0 {
+				ms = append(ms, m)
+			}
+			mbodies[m] = append(mbodies[m], body)
+		})
+		if err != nil {
+			return nil, nil, nil, s.queryErr(err)
+		}
+		all, err := s.objectsOf(ctx, ms, append([]quad.IRI{ontology.InTurn}, props...)...)
+		if err != nil {
+			return nil, nil, nil, s.queryErr(err)
+		}
+		for _, m := range ms {
+			for _, b := range dedup(mbodies[m]) {
+				for _, t := range all[0][m] {
+					rows = append(rows, map[string]quad.Value{"m": m, "body": b, "turn": t})
+				}
+			}
+		}
+		mprops = make(map[quad.IRI]map[quad.Value]quad.Value, len(props))
+		for i, p := range props {
+			one := make(map[quad.Value]quad.Value, len(all[i+1]))
+			for k, vs := range all[i+1] {
+				one[k] = vs[0]
+			}
+			mprops[p] = one
+		}
 	case len(bodies) > 0:
-		// Only mentions link to a body with itsrdf:taIdentRef.
 		mp = path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).Tag("m").Out(ontology.InTurn).Tag("turn")
 	case len(questions) > 0:
 		mp = path.StartPath(s.h.QuadStore, questions...).In(ontology.DCTIsPartOf).Tag("turn").
@@ -438,17 +484,18 @@ func (s *Store) mentionsOf(ctx context.Context, f Filter) ([]mentionRow, map[qua
 	default:
 		mp = s.ofType(ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body").Out(ontology.InTurn).Tag("turn")
 	}
-	rows, err := s.tagRows(ctx, mp)
-	if err != nil {
-		return nil, nil, s.queryErr(err)
+	if mp != nil {
+		if rows, err = s.tagRows(ctx, mp); err != nil {
+			return nil, nil, nil, s.queryErr(err)
+		}
 	}
 	var turns []quad.Value
 	for _, r := range rows {
 		turns = append(turns, r["turn"])
 	}
-	info, err := s.turns(ctx, dedup(turns))
+	info, err := s.readTurns(ctx, dedup(turns), located)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	want := func(set []quad.Value, v quad.Value) bool { return len(set) == 0 || slices.Contains(set, v) }
 	var out []mentionRow
@@ -459,16 +506,35 @@ func (s *Store) mentionsOf(ctx context.Context, f Filter) ([]mentionRow, map[qua
 		}
 		out = append(out, mentionRow{m: r["m"], body: r["body"], turn: r["turn"]})
 	}
-	return out, info, nil
+	if mprops == nil && len(props) > 0 {
+		var ms []quad.Value
+		for _, r := range out {
+			ms = append(ms, r.m)
+		}
+		if mprops, err = s.oneOf(ctx, ms, props...); err != nil {
+			return nil, nil, nil, s.queryErr(err)
+		}
+	}
+	return out, info, mprops, nil
 }
 
 // turns reads the speaker, date, role and question of each turn.
 func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]turnInfo, error) {
+	return s.readTurns(ctx, turns, false)
+}
+
+// readTurns is turns that, when located is true, also reads where each
+// turn's text is, in the same pass.
+func (s *Store) readTurns(ctx context.Context, turns []quad.Value, located bool) (map[quad.Value]turnInfo, error) {
 	info := make(map[quad.Value]turnInfo, len(turns))
 	if len(turns) == 0 {
 		return info, nil
 	}
-	props, err := s.oneOf(ctx, turns, ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf)
+	preds := []quad.IRI{ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf}
+	if located {
+		preds = append(preds, ontology.NIFReferenceContext, ontology.NIFBeginIndex, ontology.NIFEndIndex)
+	}
+	props, err := s.oneOf(ctx, turns, preds...)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -476,6 +542,8 @@ func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]t
 		info[t] = turnInfo{
 			speaker: props[ontology.SchemaCreator][t], date: props[ontology.DCTDate][t],
 			role: props[ontology.OpenGovRole][t], question: props[ontology.DCTIsPartOf][t],
+			located: located, text: props[ontology.NIFReferenceContext][t],
+			begin: props[ontology.NIFBeginIndex][t], end: props[ontology.NIFEndIndex][t],
 		}
 	}
 	return info, nil
@@ -583,69 +651,177 @@ func (s *Store) countMentions(ctx context.Context, f Filter) ([]sumMention, erro
 // speaker and role, the body, the words used, the sentence around them,
 // and the file with code-point offsets.
 func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
-	rows, info, err := s.mentionsOf(ctx, f)
+	keys, info, err := s.quoteKeys(ctx, f, true)
 	if err != nil {
 		return nil, err
 	}
-	var ms, turns []quad.Value
-	for _, r := range rows {
-		ms = append(ms, r.m)
-		turns = append(turns, r.turn)
-	}
-	ms = dedup(ms)
-	props, err := s.oneOf(ctx, ms, ontology.NIFAnchorOf, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext)
+	slices.SortFunc(keys, quoteKey.compare)
+	return s.cite(ctx, keys, info)
+}
+
+// LatestQuotes is one page of the rows Quotes lists, newest first:
+// dated mentions from the latest date back, then the undated, each date's
+// in the order of Quotes. Only the rows of the page are cited; total is
+// the number of rows on all pages.
+func (s *Store) LatestQuotes(ctx context.Context, f Filter, page Page) (rows []QuoteRow, total int, err error) {
+	keys, info, err := s.quoteKeys(ctx, f, false)
 	if err != nil {
-		return nil, s.queryErr(err)
+		return nil, 0, err
 	}
-	ct, err := s.citations(ctx, dedup(turns), info)
+	slices.SortFunc(keys, func(a, b quoteKey) int {
+		if (a.date == Undated) != (b.date == Undated) {
+			if a.date == Undated {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(cmp.Compare(b.date, a.date), a.compare(b))
+	})
+	lo := min(max(page.Offset, 0), len(keys))
+	hi := len(keys)
+	if page.Limit > 0 {
+		hi = min(hi, lo+page.Limit)
+	}
+	rows, err = s.cite(ctx, keys[lo:hi], info)
+	return rows, len(keys), err
+}
+
+// quoteKey is a mention to quote, with what sorts it and, when read,
+// what it says.
+type quoteKey struct {
+	m, body, turn quad.Value
+	date          string
+	question      quad.IRI
+	begin, end    int
+	surface       string
+	read          bool // end and surface are read
+}
+
+// compare orders quotes as Quotes lists them.
+func (a quoteKey) compare(b quoteKey) int {
+	return cmp.Or(cmp.Compare(a.date, b.date), Natural(string(a.question), string(b.question)), cmp.Compare(a.begin, b.begin),
+		Natural(string(iriOf(a.m)), string(iriOf(b.m))), cmp.Compare(iriOf(a.body), iriOf(b.body)))
+}
+
+// quoteKeys returns the mentions f selects, once per mention and body,
+// with their turns' speakers, dates, roles and questions. With all, it
+// also reads what cite needs (the mentions' words and ends, where the
+// turns' texts are) in the same passes; without, cite reads it for the
+// quotes it is given.
+func (s *Store) quoteKeys(ctx context.Context, f Filter, all bool) ([]quoteKey, map[quad.Value]turnInfo, error) {
+	props := []quad.IRI{ontology.NIFBeginIndex}
+	if all {
+		props = append(props, ontology.NIFAnchorOf, ontology.NIFEndIndex)
+	}
+	rows, info, mprops, err := s.mentionsWith(ctx, f, all, props...)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	var bodies []quad.Value
-	for _, r := range rows {
-		bodies = append(bodies, r.body)
-	}
-	bname, err := s.label(ctx, bodies, ontology.SKOSPrefLabel)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
-	out := make([]QuoteRow, 0, len(rows))
+	out := make([]quoteKey, 0, len(rows))
 	seen := map[[2]quad.Value]bool{}
 	for _, r := range rows {
 		if seen[[2]quad.Value{r.m, r.body}] {
 			continue
 		}
 		seen[[2]quad.Value{r.m, r.body}] = true
-		c := ct[r.turn]
-		begin, _ := strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][r.m]))
-		end, _ := strconv.Atoi(Lexical(props[ontology.NIFEndIndex][r.m]))
-		surface := Lexical(props[ontology.NIFAnchorOf][r.m])
+		ti := info[r.turn]
+		k := quoteKey{m: r.m, body: r.body, turn: r.turn, date: dateOf(ti.date), question: iriOf(ti.question), read: all}
+		k.begin, _ = strconv.Atoi(Lexical(mprops[ontology.NIFBeginIndex][r.m]))
+		if all {
+			k.surface = Lexical(mprops[ontology.NIFAnchorOf][r.m])
+			k.end, _ = strconv.Atoi(Lexical(mprops[ontology.NIFEndIndex][r.m]))
+		}
+		out = append(out, k)
+	}
+	return out, info, nil
+}
+
+// cite makes the rows of the quotes, in their order.
+func (s *Store) cite(ctx context.Context, keys []quoteKey, info map[quad.Value]turnInfo) ([]QuoteRow, error) {
+	var turns, bodies, unread []quad.Value
+	for _, k := range keys {
+		turns, bodies = append(turns, k.turn), append(bodies, k.body)
+		if !k.read {
+			unread = append(unread, k.m)
+		}
+	}
+	var props map[quad.IRI]map[quad.Value]quad.Value
+	if len(unread) > 0 {
+		var err error
+		if props, err = s.oneOf(ctx, unread, ontology.NIFAnchorOf, ontology.NIFEndIndex); err != nil {
+			return nil, s.queryErr(err)
+		}
+	}
+	ct, err := s.citations(ctx, dedup(turns), info)
+	if err != nil {
+		return nil, err
+	}
+	bname, err := s.label(ctx, bodies, ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, s.queryErr(err)
+	}
+	out := make([]QuoteRow, 0, len(keys))
+	for _, k := range keys {
+		if !k.read {
+			k.surface = Lexical(props[ontology.NIFAnchorOf][k.m])
+			k.end, _ = strconv.Atoi(Lexical(props[ontology.NIFEndIndex][k.m]))
+		}
+		c := ct[k.turn]
 		out = append(out, QuoteRow{
 			Date: c.Date, Question: c.Question, Speaker: c.Speaker, Role: c.Role,
-			Body: bname[r.body], Surface: surface,
-			Sentence: c.doc.sentence(c.tb, c.te, begin, end, surface),
-			File:     c.File, Begin: begin, End: end, IRI: c.QuestionIRI, Source: c.SourceURL,
-			Mention: iriOf(r.m), SpeakerI: c.speaker, BodyI: iriOf(r.body),
+			Body: bname[k.body], Surface: k.surface,
+			Sentence: c.text.sentence(k.begin, k.end, k.surface),
+			File:     c.File, Begin: k.begin, End: k.end, IRI: c.QuestionIRI, Source: c.SourceURL,
+			Mention: iriOf(k.m), SpeakerI: c.speaker, BodyI: iriOf(k.body),
 		})
 	}
-	slices.SortFunc(out, func(a, b QuoteRow) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.IRI), string(b.IRI)), cmp.Compare(a.Begin, b.Begin),
-			Natural(string(a.Mention), string(b.Mention)), cmp.Compare(a.BodyI, b.BodyI))
-	})
 	return out, nil
 }
 
-// cite is a turn's citation and what is needed to cut sentences from its
-// source text.
+// cite is a turn's citation and its text, to cut sentences from.
 type cite struct {
 	Date, Question, Speaker, Role, File, SourceURL string
 	QuestionIRI, speaker                           quad.IRI
-	doc                                            docText
-	tb, te                                         int
+	text                                           turnText
 }
 
-// docText is a source text as code points.
-type docText []rune
+// turnText is the text of a turn as code points, cut from its source text
+// ([]rune of the source's code points begin to end).
+type turnText struct {
+	runes []rune
+	begin int
+	ok    bool // false when the source or the turn's offsets are missing or out of range
+}
+
+// newTurnText cuts the code points [tb, te) out of src.
+func newTurnText(src string, tb, te int) turnText {
+	if src == "" || tb < 0 || tb > te {
+		return turnText{}
+	}
+	// The byte offsets of code points tb and te, as []rune(src) counts
+	// them (an invalid byte is one).
+	n, bb, be := 0, -1, -1
+	for i := range src {
+		if n == tb {
+			bb = i
+		}
+		if n == te {
+			be = i
+			break
+		}
+		n++
+	}
+	if n == te && be < 0 {
+		be = len(src)
+	}
+	if n == tb && bb < 0 {
+		bb = len(src)
+	}
+	if bb < 0 || be < 0 {
+		return turnText{}
+	}
+	return turnText{runes: []rune(src[bb:be]), begin: tb, ok: true}
+}
 
 // Sentence boundaries, as the twin SPARQL queries find them: a line break,
 // or . ! ? followed by a space, no-break space, tab or carriage return.
@@ -657,15 +833,15 @@ var (
 	outerSpace     = regexp.MustCompile("^[ \u00a0\t\r\n]+|[ \u00a0\t\r\n]+$")
 )
 
-// sentence returns the sentence around [begin, end) within the turn
-// [tb, te): the text from the last boundary before begin to the first
-// after end, trimmed.
-func (d docText) sentence(tb, te, begin, end int, surface string) string {
-	if len(d) == 0 || tb < 0 || tb > begin || begin > end || end > te || te > len(d) {
+// sentence returns the sentence around the source's code points [begin,
+// end) within the turn: the text from the last boundary before begin to
+// the first after end, trimmed.
+func (t turnText) sentence(begin, end int, surface string) string {
+	if !t.ok || t.begin > begin || begin > end || end > t.begin+len(t.runes) {
 		return ""
 	}
-	left := toLastSentence.ReplaceAllString(toLastLine.ReplaceAllString(string(d[tb:begin]), ""), "")
-	right := afterSentence.ReplaceAllString(fromLineBreak.ReplaceAllString(string(d[end:te]), ""), "$1")
+	left := toLastSentence.ReplaceAllString(toLastLine.ReplaceAllString(string(t.runes[:begin-t.begin]), ""), "")
+	right := afterSentence.ReplaceAllString(fromLineBreak.ReplaceAllString(string(t.runes[end-t.begin:]), ""), "$1")
 	return outerSpace.ReplaceAllString(left+surface+right, "")
 }
 
@@ -685,7 +861,7 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	urls, err := s.objects(ctx, dedup(questions), ontology.SchemaURL)
+	urls, err := s.label(ctx, questions, ontology.SchemaURL)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
@@ -697,40 +873,48 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	props, err := s.oneOf(ctx, turns, ontology.NIFBeginIndex, ontology.NIFEndIndex, ontology.NIFReferenceContext)
-	if err != nil {
-		return nil, s.queryErr(err)
+	// Where each turn's text is, unless read with the turn.
+	var unread []quad.Value
+	for _, t := range turns {
+		if !info[t].located {
+			unread = append(unread, t)
+		}
+	}
+	if len(unread) > 0 {
+		props, err := s.oneOf(ctx, unread, ontology.NIFReferenceContext, ontology.NIFBeginIndex, ontology.NIFEndIndex)
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		located := make(map[quad.Value]turnInfo, len(turns))
+		for _, t := range turns {
+			located[t] = info[t]
+		}
+		for _, t := range unread {
+			ti := located[t]
+			ti.located, ti.text, ti.begin, ti.end = true, props[ontology.NIFReferenceContext][t], props[ontology.NIFBeginIndex][t], props[ontology.NIFEndIndex][t]
+			located[t] = ti
+		}
+		info = located
 	}
 	var ctxs []quad.Value
 	for _, t := range turns {
-		ctxs = append(ctxs, props[ontology.NIFReferenceContext][t])
+		ctxs = append(ctxs, info[t].text)
 	}
 	docs, err := s.one(ctx, dedup(ctxs), ontology.NIFIsString)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	runes := map[quad.Value]docText{}
 	out := make(map[quad.Value]*cite, len(turns))
 	for _, t := range turns {
 		ti := info[t]
 		c := &cite{
 			Date: dateOf(ti.date), Question: title[ti.question], Speaker: pname[ti.speaker], Role: rname[ti.role],
-			File: file[ti.question], QuestionIRI: iriOf(ti.question), speaker: iriOf(ti.speaker),
+			File: file[ti.question], QuestionIRI: iriOf(ti.question), speaker: iriOf(ti.speaker), SourceURL: urls[ti.question],
 		}
-		if u := urls[ti.question]; len(u) > 0 {
-			c.SourceURL = Lexical(u[0])
-		}
-		if d := props[ontology.NIFReferenceContext][t]; d != nil {
-			if _, ok := runes[d]; !ok && docs[d] != nil {
-				runes[d] = docText(Lexical(docs[d]))
-			}
-			c.doc = runes[d]
-		}
-		var e1, e2 error
-		c.tb, e1 = strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][t]))
-		c.te, e2 = strconv.Atoi(Lexical(props[ontology.NIFEndIndex][t]))
-		if e1 != nil || e2 != nil {
-			c.doc = nil
+		tb, e1 := strconv.Atoi(Lexical(ti.begin))
+		te, e2 := strconv.Atoi(Lexical(ti.end))
+		if d := docs[ti.text]; d != nil && e1 == nil && e2 == nil {
+			c.text = newTurnText(Lexical(d), tb, te)
 		}
 		out[t] = c
 	}
@@ -964,7 +1148,7 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 		turns = append(turns, one[ontology.SchemaAppearance][c])
 	}
 	turns = dedup(turns)
-	info, err := s.turns(ctx, turns)
+	info, err := s.readTurns(ctx, turns, true)
 	if err != nil {
 		return nil, err
 	}
@@ -997,7 +1181,7 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 			Sentence: Lexical(one[ontology.SchemaText][c]), Period: Lexical(one[ontology.SchemaTemporalCoverage][c])}
 		if cc := ct[turn]; cc != nil {
 			r.Date, r.Question, r.Role, r.File, r.IRI, r.Source = cc.Date, cc.Question, cc.Role, cc.File, cc.QuestionIRI, cc.SourceURL
-			r.Begin, r.End = cc.doc.find(cc.tb, cc.te, r.Sentence)
+			r.Begin, r.End = cc.text.find(r.Sentence)
 		} else {
 			r.Date = Undated
 		}
@@ -1031,16 +1215,16 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 
 // find returns the code-point offsets of the first occurrence of sentence
 // within the turn [tb, te), or nil when it does not occur verbatim.
-func (d docText) find(tb, te int, sentence string) (*int, *int) {
-	if len(d) == 0 || sentence == "" || tb < 0 || tb > te || te > len(d) {
+func (t turnText) find(sentence string) (*int, *int) {
+	if !t.ok || sentence == "" {
 		return nil, nil
 	}
-	turn := string(d[tb:te])
+	turn := string(t.runes)
 	i := strings.Index(turn, sentence)
 	if i < 0 {
 		return nil, nil
 	}
-	b := tb + len([]rune(turn[:i]))
+	b := t.begin + len([]rune(turn[:i]))
 	e := b + len([]rune(sentence))
 	return &b, &e
 }

@@ -8,8 +8,11 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/path"
+	"github.com/cayleygraph/cayley/query/shape"
 	"github.com/cayleygraph/quad"
 	"golang.org/x/text/unicode/norm"
 
@@ -162,12 +165,14 @@ func (s *Store) eachQuad(ctx context.Context, d quad.Direction, v quad.Value, fn
 }
 
 // eachObject calls fn with each of the nodes, the index in preds of the
-// predicate and the object of each of the node's quads with one of preds,
-// read from the subject index; only the objects of the matching quads are
-// looked up.
+// predicate and the object of each of the node's quads with one of preds.
+// A key-value backend with a (subject, predicate) index reads only those
+// quads from it; otherwise the node's quads come from the subject index
+// and only the objects of the matching ones are looked up.
 func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad.IRI, fn func(n quad.Value, pred int, o quad.Value)) error {
 	qs := s.h.QuadStore
 	want := map[any]int{}
+	prefs := make([]refs.Ref, len(preds))
 	for i, p := range preds {
 		ref, err := qs.ValueOf(p)
 		if err != nil {
@@ -176,9 +181,50 @@ func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad
 		if ref != nil {
 			want[refs.ToKey(ref)] = i
 		}
+		prefs[i] = ref
 	}
 	if len(want) == 0 {
 		return nil
+	}
+	// Objects repeat (a speaker, a date, a question): each is looked up once.
+	names := map[any]quad.Value{}
+	// each reads the quads of it: all with predicate preds[pred], or,
+	// when pred is -1, of any predicate.
+	each := func(n quad.Value, it iterator.Scanner, pred int) error {
+		defer it.Close()
+		for it.Next(ctx) {
+			i := pred
+			var err error
+			if i < 0 {
+				var p refs.Ref
+				p, err = qs.QuadDirection(it.Result(), quad.Predicate)
+				ok := false
+				if err == nil && p != nil {
+					i, ok = want[refs.ToKey(p)]
+				}
+				if err == nil && !ok {
+					continue
+				}
+			}
+			var o quad.Value
+			if err == nil {
+				var oref refs.Ref
+				if oref, err = qs.QuadDirection(it.Result(), quad.Object); err == nil {
+					k := refs.ToKey(oref)
+					var found bool
+					if o, found = names[k]; !found {
+						if o, err = qs.NameOf(oref); err == nil {
+							names[k] = o
+						}
+					}
+				}
+			}
+			if err != nil {
+				return err
+			}
+			fn(n, i, o)
+		}
+		return it.Err()
 	}
 	for _, n := range nodes {
 		ref, err := qs.ValueOf(n)
@@ -188,28 +234,90 @@ func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad
 		if ref == nil {
 			continue
 		}
-		it := qs.QuadIterator(quad.Subject, ref).Iterate()
+		if scans := s.subjectPredicate(ctx, ref, prefs); scans != nil {
+			for i, sc := range scans {
+				if sc != nil {
+					if err := each(n, sc.Iterate(), i); err != nil {
+						return err
+					}
+				}
+			}
+			continue
+		}
+		if err := each(n, qs.QuadIterator(quad.Subject, ref).Iterate(), -1); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
+}
+
+// subjectPredicate returns, for each of preds, an iterator over the quads
+// of sub with that predicate read from the backend's (subject, predicate)
+// index (nil for a predicate the store lacks), or nil when the backend has
+// no such index.
+func (s *Store) subjectPredicate(ctx context.Context, sub refs.Ref, preds []refs.Ref) []iterator.Shape {
+	kq, ok := s.h.QuadStore.(*kv.QuadStore)
+	if !ok {
+		return nil
+	}
+	out := make([]iterator.Shape, len(preds))
+	for i, p := range preds {
+		if p == nil {
+			continue
+		}
+		sh, _ := kq.OptimizeShape(ctx, shape.QuadsAction{Result: quad.Object,
+			Filter: map[quad.Direction]refs.Ref{quad.Subject: sub, quad.Predicate: p}})
+		nf, ok := sh.(shape.NodesFrom)
+		if !ok {
+			return nil
+		}
+		scan, ok := nf.Quads.(kv.IndexScan)
+		if !ok || len(scan.Values) != 2 || len(scan.Index.Dirs) != 2 {
+			return nil
+		}
+		out[i] = scan.BuildIterator(kq)
+	}
+	return out
+}
+
+// eachSubject calls fn with each of objs and the subject of each of its
+// quads with predicate pred, read from the object index; only the subjects
+// of the matching quads are looked up.
+func (s *Store) eachSubject(ctx context.Context, objs []quad.Value, pred quad.IRI, fn func(o, sub quad.Value)) error {
+	qs := s.h.QuadStore
+	pref, err := qs.ValueOf(pred)
+	if err != nil || pref == nil {
+		return err
+	}
+	want := refs.ToKey(pref)
+	for _, o := range objs {
+		ref, err := qs.ValueOf(o)
+		if err != nil {
+			return err
+		}
+		if ref == nil {
+			continue
+		}
+		it := qs.QuadIterator(quad.Object, ref).Iterate()
 		for it.Next(ctx) {
 			p, err := qs.QuadDirection(it.Result(), quad.Predicate)
-			i, ok := 0, false
-			if err == nil && p != nil {
-				i, ok = want[refs.ToKey(p)]
-			}
-			if err == nil && !ok {
+			if err == nil && (p == nil || refs.ToKey(p) != want) {
 				continue
 			}
-			var o quad.Value
+			var sub quad.Value
 			if err == nil {
-				var oref refs.Ref
-				if oref, err = qs.QuadDirection(it.Result(), quad.Object); err == nil {
-					o, err = qs.NameOf(oref)
+				var sref refs.Ref
+				if sref, err = qs.QuadDirection(it.Result(), quad.Subject); err == nil {
+					sub, err = qs.NameOf(sref)
 				}
 			}
 			if err != nil {
 				it.Close()
 				return err
 			}
-			fn(n, i, o)
+			if sub != nil {
+				fn(o, sub)
+			}
 		}
 		err = it.Err()
 		it.Close()
