@@ -249,6 +249,7 @@ func CheckAnswers(t *testing.T, s *store.Store) {
 	if _, err := s.Path(ctx, "Len Duvall", "Mayor of London", 1); !errors.As(err, &nf) {
 		t.Errorf("Path(Len Duvall, Mayor of London, 1): got %v, want a NotFoundError", err)
 	}
+	CheckPageReads(t, s)
 }
 
 // Snapshot returns the answers of the named queries that take no argument
