@@ -1,5 +1,5 @@
 // Package mapping turns a transcript, and what was found in it (people,
-// bodies, claims), into quads in assemblykg's vocabulary: one named graph per
+// bodies, Acts, claims), into quads in assemblykg's vocabulary: one named graph per
 // transcript, deterministic IRIs under a configurable base, and provenance
 // back to the source file and its character offsets.
 //
@@ -7,8 +7,11 @@
 // ontology. The same transcript always gives the same quads in the same
 // order, so exports are byte-for-byte reproducible.
 //
-// New builds a Mapper from the registers and links; Find detects bodies
-// and claims in a transcript and Map turns it and its findings into quads.
+// New builds a Mapper from the registers, the legislation list and links;
+// Find detects bodies, Acts and claims in a transcript and Map turns it and
+// its findings into quads. A body named inside an Act's title ("Greater
+// London Authority Act 1999") is part of the title, not a mention of the
+// body.
 //
 // People in time: each turn carries the role printed in its label, else the
 // one the register says the speaker held on the session date (Mayor of
@@ -24,6 +27,8 @@
 //	                                  session (or, undated, one question): akg:foundByForm,
 //	                                  akg:identifiedIn that session
 //	body/{id}                         a body (registry id or name slug)
+//	legislation/{slug}                an Act (schema:Legislation): the slug of its title,
+//	                                  "modern-slavery-act-2015", whether or not listed
 //	role/{slug}, post/{slug}          capacities and offices; a seat of the Assembly is a
 //	                                  post ("Assembly Member for North East")
 //	membership/{person}/{post|body}[/{from}]
@@ -35,7 +40,7 @@
 //	question/{key}                    a question item; key = {date|undated}/{title slug}
 //	question/{key}/turn/{n}           speech turn n (0 is the question)
 //	question/{key}/text               the source text (nif:Context)
-//	question/{key}/text#char={b},{e}  a mention (RFC 5147 code-point range)
+//	question/{key}/text#char={b},{e}  a mention of a body or an Act (RFC 5147 code-point range)
 //	question/{key}/claim/{b}-{e}      a claim; b, e: code points of its figure or cue words
 //	graph/{key}                       the named graph of the transcript
 //	graph/register                    the register graph

@@ -11,8 +11,8 @@ import (
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 )
 
-// Find runs body and claim detection over every turn of t and gives what
-// it found with offsets into t's text. It is safe for concurrent use: each
+// Find runs body, Act and claim detection over every turn of t and gives
+// what it found with offsets into t's text. It is safe for concurrent use: each
 // transcript gets a scanner of its own.
 func (m *Mapper) Find(t *transcript.Transcript) Findings {
 	var f Findings
@@ -30,8 +30,22 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 		}
 	}
 	sc := m.detector.Scanner()
+	acts := m.acts.Scanner()
 	for _, turn := range t.Turns {
-		found := sc.Find(turn.Text)
+		named := acts.Find(turn.Text)
+		for _, am := range named {
+			f.Acts = append(f.Acts, ActMention{
+				Act:     am.Act,
+				Surface: am.Surface,
+				Begin:   turn.TextSpan.Begin + am.Begin,
+				End:     turn.TextSpan.Begin + am.End,
+				Turn:    turn.Position,
+			})
+		}
+		// A body named inside an Act's title is part of the title.
+		found := slices.DeleteFunc(sc.Find(turn.Text), func(mn bodies.Mention) bool {
+			return slices.ContainsFunc(named, func(am bodies.ActMention) bool { return mn.Begin < am.End && am.Begin < mn.End })
+		})
 		for _, mn := range found {
 			f.Mentions = append(f.Mentions, Mention{
 				Body:    mn.Body,

@@ -38,6 +38,15 @@ type Mention struct {
 	Turn       int
 }
 
+// ActMention is an Act named in a turn, with code-point offsets into the
+// transcript's text.
+type ActMention struct {
+	Act        *bodies.Act
+	Surface    string
+	Begin, End int
+	Turn       int
+}
+
 // ClaimKind says what a claim asserts.
 type ClaimKind int
 
@@ -69,6 +78,7 @@ type Claim struct {
 // Findings are what the detection stages found in a transcript.
 type Findings struct {
 	Mentions []Mention
+	Acts     []ActMention
 	Claims   []Claim
 	// Group is the asker's group as a body, if the header names one.
 	Group *bodies.Body
@@ -88,6 +98,9 @@ type Config struct {
 	// parents of bodies, Assembly groups and the bodies posts belong to.
 	// Nil means the shipped registry.
 	Bodies *bodies.Registry
+	// Acts is the legislation list Acts named in transcripts are linked
+	// to legislation.gov.uk by. Nil means the shipped list.
+	Acts *bodies.Acts
 	// Files are the register, registry and links files the mapping is
 	// made with, for the provenance of every graph.
 	Files []File
@@ -106,6 +119,7 @@ type Mapper struct {
 	people   *people.Register
 	bodies   *bodies.Registry
 	detector *bodies.Detector
+	acts     *bodies.Acts
 	files    []File
 	// links are the sameAs IRIs of people and bodies, by their IRI.
 	links map[quad.IRI][]string
@@ -116,7 +130,7 @@ type Mapper struct {
 // New returns a Mapper for c. A link whose subject names nothing is an
 // error naming its file and line.
 func New(c Config) (*Mapper, error) {
-	m := &Mapper{base: c.Base, version: c.Version, people: c.People, bodies: c.Bodies, files: c.Files, links: map[quad.IRI][]string{}}
+	m := &Mapper{base: c.Base, version: c.Version, people: c.People, bodies: c.Bodies, acts: c.Acts, files: c.Files, links: map[quad.IRI][]string{}}
 	if m.base == "" {
 		m.base = ont.DefaultBase
 	}
@@ -131,6 +145,11 @@ func New(c Config) (*Mapper, error) {
 	}
 	if m.bodies == nil {
 		if m.bodies, err = bodies.Default(); err != nil {
+			return nil, err
+		}
+	}
+	if m.acts == nil {
+		if m.acts, err = bodies.DefaultActs(); err != nil {
 			return nil, err
 		}
 	}
@@ -189,7 +208,7 @@ func Key(t *transcript.Transcript) string {
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
-	e := &emitter{m: m, key: key, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
+	e := &emitter{m: m, key: key, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, acts: map[string]*bodies.Act{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
 	// Room for the quads this transcript will give, so the slice is not
 	// regrown as it fills.
 	e.quads = make([]quad.Quad, 0, 64+16*len(t.Turns)+9*len(f.Mentions)+13*len(f.Claims))
@@ -277,6 +296,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 
 	// Speech turns, each followed by its mentions and claims.
 	mentions := groupByTurn(f.Mentions, func(m Mention) int { return m.Turn })
+	acts := groupByTurn(f.Acts, func(m ActMention) int { return m.Turn })
 	claims := groupByTurn(f.Claims, func(c Claim) int { return c.Turn })
 	for i := range t.Turns {
 		turn := &t.Turns[i]
@@ -315,6 +335,12 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 				e.add(ti, ont.SchemaMentions, b)
 			}
 		}
+		for _, am := range acts[turn.Position] {
+			if a := e.act(am.Act); !seen[a] {
+				seen[a] = true
+				e.add(ti, ont.SchemaMentions, a)
+			}
+		}
 		for _, mn := range mentions[turn.Position] {
 			mi := quad.IRI(string(text) + "#char=" + strconv.Itoa(mn.Begin) + "," + strconv.Itoa(mn.End))
 			e.add(mi, ont.RDFType, ont.NIFPhrase)
@@ -324,6 +350,17 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 			e.add(mi, ont.NIFEndIndex, count(mn.End))
 			e.add(mi, ont.NIFAnchorOf, quad.String(mn.Surface))
 			e.add(mi, ont.ITSTaIdentRef, e.body(mn.Body))
+			e.add(mi, ont.InTurn, ti)
+		}
+		for _, am := range acts[turn.Position] {
+			mi := quad.IRI(string(text) + "#char=" + strconv.Itoa(am.Begin) + "," + strconv.Itoa(am.End))
+			e.add(mi, ont.RDFType, ont.NIFPhrase)
+			e.add(mi, ont.RDFType, ont.LegislationMention)
+			e.add(mi, ont.NIFReferenceContext, text)
+			e.add(mi, ont.NIFBeginIndex, count(am.Begin))
+			e.add(mi, ont.NIFEndIndex, count(am.End))
+			e.add(mi, ont.NIFAnchorOf, quad.String(am.Surface))
+			e.add(mi, ont.ITSTaIdentRef, e.act(am.Act))
 			e.add(mi, ont.InTurn, ti)
 		}
 		var turnBodies []*bodies.Body
@@ -374,6 +411,7 @@ type emitter struct {
 	quads  []quad.Quad
 	people map[string]*personRef   // by IRI
 	bodies map[string]*bodies.Body // by IRI
+	acts   map[string]*bodies.Act  // by IRI
 	roles  map[string]string       // IRI -> label
 	kinds  map[string]string       // IRI -> kind of body
 	// described holds the memberships the graph already describes; posts
@@ -461,6 +499,12 @@ func (e *emitter) body(b *bodies.Body) quad.IRI {
 	return iri
 }
 
+func (e *emitter) act(a *bodies.Act) quad.IRI {
+	iri := e.m.iri("legislation/" + a.ID())
+	e.acts[string(iri)] = a
+	return iri
+}
+
 func (e *emitter) role(name string) quad.IRI {
 	iri := e.m.iri("role/" + slug.Of(name))
 	e.roles[string(iri)] = name
@@ -533,6 +577,9 @@ func (e *emitter) describe(t *transcript.Transcript) {
 			e.describeBody(quad.IRI(iri), e.bodies[iri])
 		}
 	}
+	for _, iri := range sortedKeys(e.acts) {
+		e.describeAct(quad.IRI(iri), e.acts[iri])
+	}
 	for _, iri := range sortedKeys(e.kinds) {
 		s := quad.IRI(iri)
 		e.add(s, ont.RDFType, ont.SKOSConcept)
@@ -565,6 +612,23 @@ func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 		e.add(s, ont.SchemaAreaServed, quad.IRI(u))
 	}
 	if b.FoundByForm {
+		e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
+	}
+}
+
+// describeAct describes an Act: its short title, the year of its title,
+// and, for an Act of the legislation list, its legislation.gov.uk
+// identifier and item.
+func (e *emitter) describeAct(s quad.IRI, a *bodies.Act) {
+	e.add(s, ont.RDFType, ont.SchemaLegislation)
+	e.add(s, ont.SchemaName, quad.String(a.Title()))
+	if a.Year != 0 {
+		e.add(s, ont.SchemaLegislationDate, quad.TypedString{Value: quad.String(strconv.Itoa(a.Year)), Type: ont.XSDGYear})
+	}
+	if a.Identifier != "" {
+		e.add(s, ont.SchemaLegislationIdentifier, quad.String(a.Identifier))
+		e.add(s, ont.SchemaSameAs, quad.IRI(a.SameAs))
+	} else {
 		e.add(s, ont.FoundByForm, quad.TypedString{Value: "true", Type: ont.XSDBoolean})
 	}
 }

@@ -40,6 +40,8 @@ func TestShapesBite(t *testing.T) {
 		"wikidata-page-person": "Node schema:sameAs",
 		"gss-same-as-body":     "Node schema:sameAs",
 		"example-area-body":    "Node schema:areaServed",
+		"example-law":          "Node schema:sameAs",
+		"body-as-law-mention":  "Class itsrdf:taIdentRef",
 		"subclass-claim":       "MinCount schema:text",
 		"nameless-person":      "MinCount foaf:name",
 		"unhashed-text":        "Pattern schema:sha256",

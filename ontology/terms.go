@@ -78,6 +78,7 @@ const (
 	NIFString               = quad.IRI(NIF + "String")
 	NIFPhrase               = quad.IRI(NIF + "Phrase")
 	SchemaClaim             = quad.IRI(Schema + "Claim")
+	SchemaLegislation       = quad.IRI(Schema + "Legislation")
 	SchemaQuantitativeValue = quad.IRI(Schema + "QuantitativeValue")
 	ProvEntity              = quad.IRI(PROV + "Entity")
 	ProvActivity            = quad.IRI(PROV + "Activity")
@@ -85,14 +86,15 @@ const (
 	SKOSConcept             = quad.IRI(SKOS + "Concept")
 
 	// Our classes.
-	Mention          = quad.IRI(AKG + "Mention")
-	Statement        = quad.IRI(AKG + "Statement")
-	NumericClaim     = quad.IRI(AKG + "NumericClaim")
-	FigureInQuestion = quad.IRI(AKG + "FigureInQuestion")
-	Commitment       = quad.IRI(AKG + "Commitment")
-	Agreement        = quad.IRI(AKG + "Agreement")
-	Refusal          = quad.IRI(AKG + "Refusal")
-	SourceText       = quad.IRI(AKG + "SourceText")
+	Mention            = quad.IRI(AKG + "Mention")
+	LegislationMention = quad.IRI(AKG + "LegislationMention")
+	Statement          = quad.IRI(AKG + "Statement")
+	NumericClaim       = quad.IRI(AKG + "NumericClaim")
+	FigureInQuestion   = quad.IRI(AKG + "FigureInQuestion")
+	Commitment         = quad.IRI(AKG + "Commitment")
+	Agreement          = quad.IRI(AKG + "Agreement")
+	Refusal            = quad.IRI(AKG + "Refusal")
+	SourceText         = quad.IRI(AKG + "SourceText")
 
 	// Names and labels.
 	FOAFName             = quad.IRI(FOAF + "name")
@@ -147,6 +149,10 @@ const (
 	SchemaText      = quad.IRI(Schema + "text")
 	SchemaPosition  = quad.IRI(Schema + "position")
 	SchemaMentions  = quad.IRI(Schema + "mentions")
+
+	// Legislation.
+	SchemaLegislationIdentifier = quad.IRI(Schema + "legislationIdentifier")
+	SchemaLegislationDate       = quad.IRI(Schema + "legislationDate")
 
 	// Text positions (NIF 2.1, RFC 5147 code-point offsets).
 	NIFIsString         = quad.IRI(NIF + "isString")

@@ -127,6 +127,12 @@ func TestQueriesAgreeWithSPARQL(t *testing.T) {
 						t.Fatalf("%s.rq selects %q, the query has columns %q", q.Twin, got, names)
 					}
 					want := canonical(cols, cliRows(t, db, q))
+					for _, row := range want {
+						// The seed names the Modern Slavery Act: an Act is no body.
+						if strings.Contains(row, "/legislation/") {
+							t.Errorf("an Act in a row of %s: %s", q.Name, row)
+						}
+					}
 					if len(want) == 0 && name != "seeds" {
 						t.Errorf("query %s gives no rows on %s", q.Name, name)
 					}

@@ -67,7 +67,11 @@ func (r *registryFlags) mapper(base string, reg *people.Register, warn io.Writer
 	if err != nil {
 		return nil, err
 	}
-	files := append(slices.Clone(r.peopleRead), shippedBodies...)
+	shippedActs, err := mapping.ShippedFiles("legislation list", "legislation.csv")
+	if err != nil {
+		return nil, err
+	}
+	files := append(append(slices.Clone(r.peopleRead), shippedBodies...), shippedActs...)
 	for _, f := range r.bodiesFiles {
 		file, err := mapping.ReadFile("bodies registry", f, func(fh io.Reader) error { return breg.Merge(fh, f) })
 		if err != nil {

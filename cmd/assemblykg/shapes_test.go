@@ -57,17 +57,24 @@ func TestExportOffsets(t *testing.T) {
 }
 
 // TestExportOffsetsCatchNonsense: the checks report spans past the text,
-// anchors that are not the text, and two turns in one position.
+// anchors that are not the text (of a body's or an Act's mention), a span
+// that names both a body and an Act, and two turns in one position.
 func TestExportOffsetsCatchNonsense(t *testing.T) {
 	qs := readQuads(t, export(t, "nquads", seedDir))
-	var mention, turn quad.Value
+	var mention, actMention, turn quad.Value
 	for _, q := range qs {
+		if q.Predicate == ontology.RDFType && q.Object == ontology.LegislationMention {
+			actMention = q.Subject
+		}
 		if q.Predicate == ontology.NIFAnchorOf && mention == nil {
 			mention = q.Subject
 		}
 		if q.Predicate == ontology.SchemaPosition && turn == nil {
 			turn = q.Subject
 		}
+	}
+	if mention == nil || actMention == nil || turn == nil {
+		t.Fatal("the seed export has no mention of a body, of an Act or no turn")
 	}
 	for _, c := range []struct {
 		name string
@@ -76,6 +83,18 @@ func TestExportOffsetsCatchNonsense(t *testing.T) {
 		{"anchor", func(q quad.Quad) quad.Quad {
 			if q.Subject == mention && q.Predicate == ontology.NIFAnchorOf {
 				q.Object = quad.String("Home Office")
+			}
+			return q
+		}},
+		{"anchor of an Act", func(q quad.Quad) quad.Quad {
+			if q.Subject == actMention && q.Predicate == ontology.NIFAnchorOf {
+				q.Object = quad.String("Modern Slavery Act 2015")
+			}
+			return q
+		}},
+		{"body and Act at one span", func(q quad.Quad) quad.Quad {
+			if q.Subject == mention && q.Predicate == ontology.RDFType && q.Object == ontology.NIFPhrase {
+				q.Object = ontology.LegislationMention
 			}
 			return q
 		}},
@@ -130,6 +149,7 @@ func checkOffsets(qs []quad.Quad) []string {
 		anchor, text *string
 		position     string
 		isMention    bool
+		isActMention bool
 		isTurn       bool
 		str          []rune
 		hasStr       bool
@@ -182,6 +202,7 @@ func checkOffsets(qs []quad.Quad) []string {
 			n.partOf = q.Object
 		case ontology.RDFType:
 			n.isMention = n.isMention || q.Object == ontology.Mention
+			n.isActMention = n.isActMention || q.Object == ontology.LegislationMention
 			n.isTurn = n.isTurn || q.Object == ontology.OpenGovSpeech
 		}
 	}
@@ -211,7 +232,10 @@ func checkOffsets(qs []quad.Quad) []string {
 		if n.text != nil && !n.isTurn && *n.text != at {
 			msgs = append(msgs, s.String()+": text "+strconv.Quote(*n.text)+" is not the text at its offsets, "+strconv.Quote(at))
 		}
-		if n.isMention {
+		if n.isMention && n.isActMention {
+			msgs = append(msgs, s.String()+": a mention of a body and of an Act at one span")
+		}
+		if n.isMention || n.isActMention {
 			k := [3]string{n.ctx.String(), strconv.Itoa(n.begin), strconv.Itoa(n.end)}
 			if other, dup := spans[k]; dup && other != s {
 				msgs = append(msgs, s.String()+" and "+other.String()+": two mentions of one span")

@@ -90,6 +90,31 @@ func TestLoadThenQueryMentions(t *testing.T) {
 	}
 }
 
+// TestActsAreNoBodies: the seed's Mayor names the Modern Slavery Act; the
+// queries about bodies leave it out however they start (from all mentions,
+// from a speaker's turns, from a question's turns).
+func TestActsAreNoBodies(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "kg.db")
+	if _, stderr, code := runCLI(t, "load", "--quiet", "--dbpath", db, "../../seeds/"); code != 0 {
+		t.Fatalf("load: exit %d: %s", code, stderr)
+	}
+	for _, args := range [][]string{
+		{"quotes"}, {"quotes", "--speaker", "Sadiq Khan"}, {"quotes", "--question", "2017-10-12/modern-day-slavery"},
+		{"mentions"}, {"mentions", "--speaker", "Sadiq Khan"}, {"mentions", "--by", "year"}, {"bodies"},
+	} {
+		out, stderr, code := runCLI(t, append(append([]string{"query"}, args...), "--dbpath", db, "--format", "tsv")...)
+		if code != 0 {
+			t.Fatalf("query %q: exit %d: %s", args, code, stderr)
+		}
+		if !strings.Contains(out, "\n") {
+			t.Errorf("query %q gives no rows", args)
+		}
+		if strings.Contains(out, "\tModern Slavery Act") || strings.Contains(out, "/legislation/") {
+			t.Errorf("query %q counts an Act as a body:\n%s", args, out)
+		}
+	}
+}
+
 // TestLoadFoldersSeparately: loading the seed and the development corpus in
 // two runs gives the answers of loading them together: the second run's
 // register graph adds to the first's instead of replacing it.

@@ -292,6 +292,22 @@ func (s *Store) ReadTranscript(ctx context.Context, question quad.IRI) (*Transcr
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
+	// An Act (schema:Legislation) has a schema:name, not a label.
+	var unlabelled []quad.Value
+	for _, tgt := range targets {
+		if bnames[tgt] == "" {
+			unlabelled = append(unlabelled, tgt)
+		}
+	}
+	if len(unlabelled) > 0 {
+		names, err := s.label(ctx, unlabelled, ontology.SchemaName)
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		for n, name := range names {
+			bnames[n] = name
+		}
+	}
 	for _, m := range mentions {
 		b, e, ok := offsets(sp, m)
 		if !ok {

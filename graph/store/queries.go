@@ -475,12 +475,13 @@ func (s *Store) mentionsWith(ctx context.Context, f Filter, located bool, props 
 	case len(bodies) > 0:
 		mp = path.StartPath(s.h.QuadStore, bodies...).Tag("body").In(ontology.ITSTaIdentRef).Tag("m").Out(ontology.InTurn).Tag("turn")
 	case len(questions) > 0:
+		// A turn's Acts (akg:LegislationMention) are no body's mentions.
 		mp = path.StartPath(s.h.QuadStore, questions...).In(ontology.DCTIsPartOf).Tag("turn").
-			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
+			In(ontology.InTurn).Has(ontology.RDFType, ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body")
 	case len(speakers) > 0:
 		// From the speakers' turns: far fewer than all mentions.
 		mp = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaCreator).Tag("turn").
-			In(ontology.InTurn).Tag("m").Save(ontology.ITSTaIdentRef, "body")
+			In(ontology.InTurn).Has(ontology.RDFType, ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body")
 	default:
 		mp = s.ofType(ontology.Mention).Tag("m").Save(ontology.ITSTaIdentRef, "body").Out(ontology.InTurn).Tag("turn")
 	}

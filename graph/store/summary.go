@@ -28,6 +28,8 @@ import (
 //	                      behalf of the group in that year (the question's date)
 //	q␀group␀year␀body     those questions
 //
+// Mentions are the akg:Mention nodes: an Act's mention links to its Act by
+// the same itsrdf:taIdentRef but is no body's and is not counted.
 // Bodies and people are IRIs (blank nodes in their N-Quads form); a turn
 // with no speaker counts under the empty speaker, one with no date under
 // Undated. The first and last session of a speaker's mentions of a body are
@@ -73,6 +75,7 @@ func keyNode(s string) quad.Value {
 type tally struct {
 	val      func(any) (quad.Value, error)
 	bodies   map[any][]any // mention -> bodies
+	mention  map[any]bool  // subjects typed akg:Mention (an Act's mention is not one)
 	turns    map[any][]any // mention -> turns
 	creators map[any][]any // turn -> speakers
 	dates    map[any][]any // subject -> dates
@@ -83,7 +86,7 @@ type tally struct {
 
 func newTally(val func(any) (quad.Value, error)) *tally {
 	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
-		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
+		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{}, mention: map[any]bool{},
 		partOf: map[any][]any{}, groups: map[any][]any{}}
 }
 
@@ -91,7 +94,7 @@ func newTally(val func(any) (quad.Value, error)) *tally {
 var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType,
 	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf}
 
-func (t *tally) add(pred quad.IRI, s, o any, speech bool) {
+func (t *tally) add(pred quad.IRI, s, o any, speech, mention bool) {
 	switch pred {
 	case ontology.ITSTaIdentRef:
 		t.bodies[s] = append(t.bodies[s], o)
@@ -109,13 +112,16 @@ func (t *tally) add(pred quad.IRI, s, o any, speech bool) {
 		if speech {
 			t.speech[s] = true
 		}
+		if mention {
+			t.mention[s] = true
+		}
 	}
 }
 
 func (t *tally) addQuads(qs []quad.Quad) {
 	for _, q := range qs {
 		if p, ok := q.Predicate.(quad.IRI); ok {
-			t.add(p, q.Subject, q.Object, q.Object == quad.Value(ontology.OpenGovSpeech))
+			t.add(p, q.Subject, q.Object, q.Object == quad.Value(ontology.OpenGovSpeech), q.Object == quad.Value(ontology.Mention))
 		}
 	}
 }
@@ -178,6 +184,9 @@ func (t *tally) counts() (map[string]int64, error) {
 		return k, nil
 	}
 	for m, bs := range t.bodies {
+		if !t.mention[m] {
+			continue
+		}
 		bodies, err := t.distinct(bs)
 		if err != nil {
 			return nil, err
@@ -332,6 +341,10 @@ func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
 	if err != nil {
 		return nil, err
 	}
+	mention, err := qs.ValueOf(ontology.Mention)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range summarised {
 		pr, err := qs.ValueOf(p)
 		if err != nil {
@@ -348,7 +361,8 @@ func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
 				var obj graph.Ref
 				if obj, err = qs.QuadDirection(q, quad.Object); err == nil {
 					isSpeech := speech != nil && refs.ToKey(obj) == refs.ToKey(speech)
-					t.add(p, ref(sub), ref(obj), isSpeech)
+					isMention := mention != nil && refs.ToKey(obj) == refs.ToKey(mention)
+					t.add(p, ref(sub), ref(obj), isSpeech, isMention)
 				}
 			}
 			if err != nil {

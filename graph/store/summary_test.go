@@ -17,6 +17,7 @@ func sumGraph(label, turn, mention, speaker, body, date string) Graph {
 		{Subject: quad.IRI(turn), Predicate: ontology.RDFType, Object: ontology.OpenGovSpeech},
 		{Subject: quad.IRI(turn), Predicate: ontology.SchemaCreator, Object: quad.IRI(speaker)},
 		{Subject: quad.IRI(turn), Predicate: ontology.DCTDate, Object: quad.TypedString{Value: quad.String(date), Type: "http://www.w3.org/2001/XMLSchema#date"}},
+		{Subject: quad.IRI(mention), Predicate: ontology.RDFType, Object: ontology.Mention},
 		{Subject: quad.IRI(mention), Predicate: ontology.InTurn, Object: quad.IRI(turn)},
 		{Subject: quad.IRI(mention), Predicate: ontology.ITSTaIdentRef, Object: quad.IRI(body)},
 	}}

@@ -21,6 +21,7 @@ type Mention struct {
 // pattern is one surface form in the trie.
 type pattern struct {
 	body          *Body    // nil for a phrase that is known not to be a body
+	act           *Act     // the Act of a legislation list's title
 	exact         []string // tokens as written, checked when caseSensitive
 	caseSensitive bool
 	headCap       bool // the head word is printed with a capital in the registry

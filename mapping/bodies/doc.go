@@ -1,5 +1,7 @@
 // Package bodies is the registry of the public bodies that Mayor's Question
-// Time talks about, and the detector that finds them in transcript text.
+// Time talks about, and the detector that finds them in transcript text; and
+// the list of Acts of Parliament linked to legislation.gov.uk, with the
+// detector that finds the Acts a transcript names.
 //
 // # Registry
 //
@@ -61,6 +63,24 @@
 // capitalised word ("Council Tax") are not taken. A registry name of three
 // or more words that lost one capital ("Transport for london") is still
 // the name.
+//
+// # Legislation
+//
+// Acts of Parliament are not bodies. The legislation list ships as
+// seeds/legislation.csv (ReadActs reads a file of the same shape): the
+// columns name (the short title with its year, "Modern Slavery Act 2015"),
+// identifier (legislation.gov.uk's, "ukpga/2015/30"), same_as (its IRI there,
+// http://www.legislation.gov.uk/id/ukpga/2015/30) and source (where the
+// identifier was taken from). An ActScanner finds the Acts named in a
+// transcript's spans: the list's titles however they are printed, and any
+// short title by its form (capitalised words with "of", "and", "for", "the",
+// "on", "to", "in" between them and hyphenated words, ending in "Act" and
+// usually its year). A name without its year is the Act of that name cited
+// earlier in the transcript with its year, else the list's only Act of that
+// name, else an Act of unknown year. "The Act", "the 1999 Act", "an Act of
+// Parliament", "Acts" and text in [square brackets] name no Act. An Act not
+// in the list keeps its name and year and has no identifier; its id, the
+// slug of its title, is the one the list would give it.
 //
 // ReadLinks parses a reconciliation file, such as an OpenRefine export,
 // pairing our bodies with external IRIs.

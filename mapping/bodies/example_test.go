@@ -72,3 +72,23 @@ func ExampleReadLinks() {
 	// Output:
 	// [{Subject:Metropolitan Police Service SameAs:http://www.wikidata.org/entity/Q1139213 File:reconciled.csv Line:2}]
 }
+
+func ExampleActScanner_Find() {
+	acts, err := bodies.DefaultActs()
+	if err != nil {
+		log.Fatal(err)
+	}
+	sc := acts.Scanner() // per transcript
+	for _, span := range []string{
+		"Offences fall under the Modern Slavery Act and the Localism Act 2011.",
+		"Since the Act came into force, the Localism Act has been used.",
+	} {
+		for _, m := range sc.Find(span) {
+			fmt.Println(strings.TrimSpace(fmt.Sprintf("%d-%d %q %s %s", m.Begin, m.End, m.Surface, m.Act.ID(), m.Act.SameAs)))
+		}
+	}
+	// Output:
+	// 24-42 "Modern Slavery Act" modern-slavery-act-2015 http://www.legislation.gov.uk/id/ukpga/2015/30
+	// 51-68 "Localism Act 2011" localism-act-2011
+	// 35-47 "Localism Act" localism-act-2011
+}
