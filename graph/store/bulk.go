@@ -4,7 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"slices"
+
+	"github.com/cayleygraph/cayley/graph/kv"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -186,8 +189,51 @@ func copyQuadRows(ctx context.Context, tx *sql.Tx, table string, quads []quad.Qu
 // it was; readers see nothing of it until it commits, and wait while the
 // indexes are built.
 
-// beginBulk starts a first load if the store holds no quads.
-func (s *Store) beginBulk(ctx context.Context) error {
+// beginBulk starts a first load if the store is empty: in one
+// transaction on PostgreSQL, written directly on bolt (see boltBulk).
+func (s *Store) beginBulk(ctx context.Context) (err error) {
+	switch {
+	case s.db != nil:
+		return s.beginPGBulk(ctx)
+	case s.bolt != nil:
+		s.boltBulk, err = beginBoltBulk(s.bolt.DB())
+	}
+	return err
+}
+
+// inBulk reports whether a first load is under way.
+func (s *Store) inBulk() bool { return s.bulk != nil || s.boltBulk != nil }
+
+// endBulk ends a first load: on PostgreSQL, it commits it.
+func (s *Store) endBulk(ctx context.Context) error {
+	s.boltBulk = nil
+	if s.bulk != nil {
+		return s.finishBulk(ctx)
+	}
+	return nil
+}
+
+// renewQuadStore gives Cayley a new handle on a bolt store written by a
+// bulk load before it writes to it: the handle Cayley opened on the empty
+// store takes every node it did not write itself for new. The new handle
+// checks quads against the indexes rather than a bloom filter, which it
+// would have to fill by reading the whole store.
+func (s *Store) renewQuadStore() error {
+	if !s.boltStale {
+		return nil
+	}
+	opts := maps.Clone(s.gopts)
+	opts[kv.OptNoBloom] = true
+	qs, err := kv.New(s.bolt, opts)
+	if err != nil {
+		return err
+	}
+	s.boltStale = false
+	return s.setQuadStore(qs)
+}
+
+// beginPGBulk starts a first load if the PostgreSQL store holds no quads.
+func (s *Store) beginPGBulk(ctx context.Context) error {
 	var empty bool
 	if err := s.db.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM quads)`).Scan(&empty); err != nil || !empty {
 		return err

@@ -48,8 +48,10 @@ type LoadOptions struct {
 	Batch int
 	// Progress, when set, is called after each graph.
 	Progress func(Progress)
-	// NoBulk makes PostgreSQL loads go through Cayley's own writer instead
-	// of COPY (the other backends always use Cayley's writer).
+	// NoBulk makes loads go through Cayley's own writer: on PostgreSQL
+	// instead of COPY, and on an empty PostgreSQL or bolt store instead of
+	// the bulk load (see the package documentation). Memory and leveldb
+	// stores always use Cayley's writer.
 	NoBulk bool
 }
 
@@ -130,10 +132,7 @@ func keyOf(q quad.Quad) quadKey {
 // and its N-Quads forms otherwise.
 func dedupKey(q quad.Quad) any {
 	for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
-		switch v.(type) {
-		case nil, quad.IRI, quad.BNode, quad.String, quad.TypedString, quad.LangString,
-			quad.Int, quad.Float, quad.Bool, quad.Time:
-		default:
+		if _, ok := comparableValue(v); !ok && v != nil {
 			return keyOf(q)
 		}
 	}
@@ -210,7 +209,7 @@ func (l *Loader) putSome(ctx context.Context, label quad.IRI, quads []quad.Quad,
 			return fail(err)
 		}
 	}
-	if _, ok := l.touched[label]; ok && s.bulk != nil {
+	if _, ok := l.touched[label]; ok && s.inBulk() {
 		// A graph put again in a first load is compared with what the
 		// load wrote, which must be in the store for that.
 		if err := l.Flush(ctx); err != nil {
@@ -317,8 +316,8 @@ func (l *Loader) buffer(ctx context.Context, label quad.IRI, add, del []quad.Qua
 func (l *Loader) Flush(ctx context.Context) (err error) {
 	defer l.s.guard("load", &err)()
 	err = l.flush(ctx)
-	if err == nil && l.s.bulk != nil {
-		err = l.s.finishBulk(ctx)
+	if err == nil {
+		err = l.s.endBulk(ctx)
 	}
 	if err != nil {
 		return &Error{Op: "load", Store: l.s.name(), Err: err}
@@ -333,12 +332,12 @@ func (l *Loader) flush(ctx context.Context) error {
 	l.s.names.Clear() // a name may have changed
 	l.s.members.Clear()
 	var err error
-	if !l.bulkChecked && l.s.db != nil && !l.o.NoBulk {
+	if !l.bulkChecked && !l.o.NoBulk {
 		l.bulkChecked = true
 		err = l.s.beginBulk(ctx)
 	}
-	if err == nil && l.s.bulk != nil && len(l.del) > 0 {
-		err = l.s.finishBulk(ctx) // removals go to Cayley's tables
+	if err == nil && len(l.del) > 0 {
+		err = l.s.endBulk(ctx) // removals go through Cayley
 	}
 	switch {
 	case err != nil:
@@ -377,7 +376,7 @@ func (l *Loader) flush(ctx context.Context) error {
 // slow way, as its quads may have changed.
 func (l *Loader) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, error) {
 	s := l.s
-	if s.bulk != nil {
+	if s.inBulk() {
 		// A first load: the store was empty and the graph is not put yet.
 		return nil, nil
 	}
@@ -465,6 +464,18 @@ func (s *Store) apply(ctx context.Context, add, del []quad.Quad, o LoadOptions) 
 		}
 		return s.deleteQuads(ctx, del, o.Batch)
 	}
+	if s.boltBulk != nil && len(del) == 0 {
+		for i := 0; i < len(add); i += o.Batch {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			s.boltStale = true
+			if err := s.boltBulk.write(add[i:min(i+o.Batch, len(add))]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	if err := s.applyBatches(ctx, add, graph.Add, o.Batch); err != nil {
 		return err
 	}
@@ -495,6 +506,9 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []graph.Delta) error {
 	}
 	if len(deltas) == 0 {
 		return nil
+	}
+	if err := s.renewQuadStore(); err != nil {
+		return err
 	}
 	return s.h.QuadStore.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }

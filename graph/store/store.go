@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -25,6 +26,7 @@ import (
 	_ "github.com/cayleygraph/cayley/writer"             // registers the "single" quad writer
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 	_ "github.com/hidal-go/hidalgo/kv/flat/leveldb" // registers hidalgo's "flat.leveldb"
 	lverrors "github.com/syndtr/goleveldb/leveldb/errors"
 	"google.golang.org/protobuf/proto"
@@ -74,6 +76,15 @@ type Store struct {
 	db   *sql.DB   // PostgreSQL only: the bulk load path talks to Cayley's tables
 	lock *sql.Conn // PostgreSQL, opened for writing: holds the writer lock
 	bulk *sql.Tx   // PostgreSQL: the transaction of a first load (see beginBulk)
+	// bolt is the handle of a bolt store opened for writing, gopts the
+	// options Cayley opened it with, and boltBulk a first load writing
+	// into it directly.
+	bolt     *hbolt.DB
+	gopts    graph.Options
+	boltBulk *boltBulk
+	// boltStale is set when a bulk load wrote to the bolt store behind
+	// Cayley's handle (see renewQuadStore).
+	boltStale bool
 	// super is set when the PostgreSQL user is a superuser (see superuser).
 	super     bool
 	superOnce sync.Once
@@ -262,21 +273,61 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 			}
 		}
 	}
-	qs, err := graph.NewQuadStore(name, path, gopts)
+	var qs graph.QuadStore
+	if kind == Bolt && !opts.ReadOnly {
+		// Opened here rather than by name, as Cayley's bolt backend does,
+		// to keep the bolt handle for bulk loads (see boltBulk).
+		qs, err = s.openBolt(gopts)
+	} else {
+		qs, err = graph.NewQuadStore(name, path, gopts)
+	}
 	if err != nil {
 		return fail(storeError(kind, err))
 	}
-	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
-	if err != nil {
+	if err := s.setQuadStore(qs); err != nil {
 		qs.Close()
 		return fail(err)
 	}
-	s.h = &graph.Handle{QuadStore: qs, QuadWriter: qw}
 	if err := s.openSummaries(context.Background(), opts.ReadOnly); err != nil {
 		s.Close()
 		return fail(fmt.Errorf("summaries: %w", err))
 	}
 	return s, nil
+}
+
+// openBolt opens the bolt store at s.path for writing, as Cayley's bolt
+// backend does, and keeps its handle.
+func (s *Store) openBolt(gopts graph.Options) (graph.QuadStore, error) {
+	db, err := hbolt.Open(filepath.Join(s.path, "indexes.bolt"), nil)
+	if err != nil {
+		return nil, err
+	}
+	nosync, _ := gopts.BoolKey("nosync", false)
+	db.DB().NoSync, db.DB().NoGrowSync = nosync, nosync
+	opts := gopts
+	if neverWritten(db.DB()) {
+		// Cayley's bloom filters (hundreds of MB) speed up its own
+		// writes; a first load writes without Cayley (see boltBulk).
+		opts = maps.Clone(gopts)
+		opts[kv.OptNoBloom] = true
+	}
+	qs, err := kv.New(db, opts)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.bolt, s.gopts = db, gopts
+	return qs, nil
+}
+
+// setQuadStore makes qs the store's Cayley quad store.
+func (s *Store) setQuadStore(qs graph.QuadStore) error {
+	qw, err := graph.NewQuadWriter("single", qs, graph.Options{"ignore_duplicate": true, "ignore_missing": true})
+	if err != nil {
+		return err
+	}
+	s.h = &graph.Handle{QuadStore: qs, QuadWriter: qw}
+	return nil
 }
 
 // missingOrEmpty reports whether path does not exist or is an empty folder:
