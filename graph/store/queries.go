@@ -404,25 +404,50 @@ type mentionRow struct {
 }
 
 // turnInfo is what the queries read of a speech turn: its speaker, date,
-// role and question and, when located, its source text and offsets in it.
+// role and question, and its source text and offsets in it; read says
+// which of them were read.
 type turnInfo struct {
 	speaker, date, role, question quad.Value
-	located                       bool
 	text, begin, end              quad.Value
+	read                          turnFields
+}
+
+// turnFields name parts of a turnInfo.
+type turnFields uint8
+
+const (
+	turnSpeaker turnFields = 1 << iota
+	turnDate
+	turnRole
+	turnQuestion
+	turnPlace // the source text and the offsets in it
+	turnBasic = turnSpeaker | turnDate | turnRole | turnQuestion
+)
+
+// turnPreds are the predicates each field is read from.
+var turnPreds = []struct {
+	field turnFields
+	preds []quad.IRI
+}{
+	{turnSpeaker, []quad.IRI{ontology.SchemaCreator}},
+	{turnDate, []quad.IRI{ontology.DCTDate}},
+	{turnRole, []quad.IRI{ontology.OpenGovRole}},
+	{turnQuestion, []quad.IRI{ontology.DCTIsPartOf}},
+	{turnPlace, []quad.IRI{ontology.NIFReferenceContext, ontology.NIFBeginIndex, ontology.NIFEndIndex}},
 }
 
 // mentionsOf returns the mentions matching f's body and speaker, with the
 // turns they sit in and those turns' speakers, dates, roles and questions.
 // Turns outside f's dates and question are left out.
 func (s *Store) mentionsOf(ctx context.Context, f Filter) ([]mentionRow, map[quad.Value]turnInfo, error) {
-	rows, info, _, err := s.mentionsWith(ctx, f, false)
+	rows, info, _, err := s.mentionsWith(ctx, f, turnBasic)
 	return rows, info, err
 }
 
-// mentionsWith is mentionsOf that also reads, for each mention, one object
-// (the first in lexical order) of each of props and, when located is true,
-// where each turn's text is.
-func (s *Store) mentionsWith(ctx context.Context, f Filter, located bool, props ...quad.IRI) ([]mentionRow, map[quad.Value]turnInfo, map[quad.IRI]map[quad.Value]quad.Value, error) {
+// mentionsWith is mentionsOf that reads the fields of the turns asked (and
+// those f needs) and, for each mention, one object (the first in lexical
+// order) of each of props.
+func (s *Store) mentionsWith(ctx context.Context, f Filter, fields turnFields, props ...quad.IRI) ([]mentionRow, map[quad.Value]turnInfo, map[quad.IRI]map[quad.Value]quad.Value, error) {
 	var bodies, speakers, questions []quad.Value
 	var err error
 	if bodies, err = s.resolveBodies(ctx, f.Body); err != nil {
@@ -494,7 +519,16 @@ func (s *Store) mentionsWith(ctx context.Context, f Filter, located bool, props 
 	for _, r := range rows {
 		turns = append(turns, r["turn"])
 	}
-	info, err := s.readTurns(ctx, dedup(turns), located)
+	if len(speakers) > 0 {
+		fields |= turnSpeaker
+	}
+	if len(questions) > 0 {
+		fields |= turnQuestion
+	}
+	if f.From != "" || f.To != "" {
+		fields |= turnDate
+	}
+	info, err := s.readTurns(ctx, nil, dedup(turns), fields)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -521,31 +555,51 @@ func (s *Store) mentionsWith(ctx context.Context, f Filter, located bool, props 
 
 // turns reads the speaker, date, role and question of each turn.
 func (s *Store) turns(ctx context.Context, turns []quad.Value) (map[quad.Value]turnInfo, error) {
-	return s.readTurns(ctx, turns, false)
+	return s.readTurns(ctx, nil, turns, turnBasic)
 }
 
-// readTurns is turns that, when located is true, also reads where each
-// turn's text is, in the same pass.
-func (s *Store) readTurns(ctx context.Context, turns []quad.Value, located bool) (map[quad.Value]turnInfo, error) {
-	info := make(map[quad.Value]turnInfo, len(turns))
-	if len(turns) == 0 {
+// readTurns reads the fields of each turn that info (made when nil) lacks
+// into it, in one pass over each turn.
+func (s *Store) readTurns(ctx context.Context, info map[quad.Value]turnInfo, turns []quad.Value, fields turnFields) (map[quad.Value]turnInfo, error) {
+	if info == nil {
+		info = make(map[quad.Value]turnInfo, len(turns))
+	}
+	var todo []quad.Value
+	var missing turnFields
+	for _, t := range turns {
+		if m := fields &^ info[t].read; m != 0 {
+			todo, missing = append(todo, t), missing|m
+		}
+	}
+	if len(todo) == 0 {
 		return info, nil
 	}
-	preds := []quad.IRI{ontology.SchemaCreator, ontology.DCTDate, ontology.OpenGovRole, ontology.DCTIsPartOf}
-	if located {
-		preds = append(preds, ontology.NIFReferenceContext, ontology.NIFBeginIndex, ontology.NIFEndIndex)
+	var preds []quad.IRI
+	for _, tp := range turnPreds {
+		if missing&tp.field != 0 {
+			preds = append(preds, tp.preds...)
+		}
 	}
-	props, err := s.oneOf(ctx, turns, preds...)
+	props, err := s.oneOf(ctx, todo, preds...)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	for _, t := range turns {
-		info[t] = turnInfo{
-			speaker: props[ontology.SchemaCreator][t], date: props[ontology.DCTDate][t],
-			role: props[ontology.OpenGovRole][t], question: props[ontology.DCTIsPartOf][t],
-			located: located, text: props[ontology.NIFReferenceContext][t],
-			begin: props[ontology.NIFBeginIndex][t], end: props[ontology.NIFEndIndex][t],
+	for _, t := range todo {
+		ti := info[t]
+		set := func(f turnFields, v *quad.Value, pred quad.IRI) {
+			if missing&f != 0 {
+				*v = props[pred][t]
+			}
 		}
+		set(turnSpeaker, &ti.speaker, ontology.SchemaCreator)
+		set(turnDate, &ti.date, ontology.DCTDate)
+		set(turnRole, &ti.role, ontology.OpenGovRole)
+		set(turnQuestion, &ti.question, ontology.DCTIsPartOf)
+		set(turnPlace, &ti.text, ontology.NIFReferenceContext)
+		set(turnPlace, &ti.begin, ontology.NIFBeginIndex)
+		set(turnPlace, &ti.end, ontology.NIFEndIndex)
+		ti.read |= missing
+		info[t] = ti
 	}
 	return info, nil
 }
@@ -652,7 +706,8 @@ func (s *Store) countMentions(ctx context.Context, f Filter) ([]sumMention, erro
 // speaker and role, the body, the words used, the sentence around them,
 // and the file with code-point offsets.
 func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
-	keys, info, err := s.quoteKeys(ctx, f, true)
+	// Everything the rows need is read in the same passes as the keys.
+	keys, info, err := s.quoteKeys(ctx, f, turnBasic|turnPlace, true)
 	if err != nil {
 		return nil, err
 	}
@@ -665,37 +720,58 @@ func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
 // in the order of Quotes. Only the rows of the page are cited; total is
 // the number of rows on all pages.
 func (s *Store) LatestQuotes(ctx context.Context, f Filter, page Page) (rows []QuoteRow, total int, err error) {
-	keys, info, err := s.quoteKeys(ctx, f, false)
+	// The dates of all the mentions place the page; only the mentions of
+	// its dates are read further, to order them within a date.
+	keys, info, err := s.quoteKeys(ctx, f, turnDate, false)
 	if err != nil {
 		return nil, 0, err
 	}
-	slices.SortFunc(keys, func(a, b quoteKey) int {
-		if (a.date == Undated) != (b.date == Undated) {
-			if a.date == Undated {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Or(cmp.Compare(b.date, a.date), a.compare(b))
-	})
+	slices.SortFunc(keys, newestFirst)
 	lo := min(max(page.Offset, 0), len(keys))
 	hi := len(keys)
 	if page.Limit > 0 {
 		hi = min(hi, lo+page.Limit)
 	}
+	if lo == hi {
+		return []QuoteRow{}, len(keys), nil
+	}
+	from, to := lo, hi
+	for from > 0 && keys[from-1].date == keys[lo].date {
+		from--
+	}
+	for to < len(keys) && keys[to].date == keys[hi-1].date {
+		to++
+	}
+	dates := keys[from:to]
+	if err := s.readKeys(ctx, dates, info); err != nil {
+		return nil, 0, err
+	}
+	slices.SortFunc(dates, func(a, b quoteKey) int { return cmp.Or(newestFirst(a, b), a.compare(b)) })
 	rows, err = s.cite(ctx, keys[lo:hi], info)
 	return rows, len(keys), err
 }
 
-// quoteKey is a mention to quote, with what sorts it and, when read,
-// what it says.
+// newestFirst orders quotes by date, the latest first and the undated
+// last.
+func newestFirst(a, b quoteKey) int {
+	if (a.date == Undated) != (b.date == Undated) {
+		if a.date == Undated {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Compare(b.date, a.date)
+}
+
+// quoteKey is a mention to quote with what sorts it and, once read, what
+// it says.
 type quoteKey struct {
 	m, body, turn quad.Value
 	date          string
 	question      quad.IRI
 	begin, end    int
 	surface       string
-	read          bool // end and surface are read
+	read          bool // question, begin, end and surface are read
 }
 
 // compare orders quotes as Quotes lists them.
@@ -705,16 +781,16 @@ func (a quoteKey) compare(b quoteKey) int {
 }
 
 // quoteKeys returns the mentions f selects, once per mention and body,
-// with their turns' speakers, dates, roles and questions. With all, it
-// also reads what cite needs (the mentions' words and ends, where the
-// turns' texts are) in the same passes; without, cite reads it for the
-// quotes it is given.
-func (s *Store) quoteKeys(ctx context.Context, f Filter, all bool) ([]quoteKey, map[quad.Value]turnInfo, error) {
-	props := []quad.IRI{ontology.NIFBeginIndex}
-	if all {
-		props = append(props, ontology.NIFAnchorOf, ontology.NIFEndIndex)
+// with their dates and the fields of their turns asked. With read, it
+// reads all a key holds in the same passes; without, readKeys reads the
+// rest.
+func (s *Store) quoteKeys(ctx context.Context, f Filter, fields turnFields, read bool) ([]quoteKey, map[quad.Value]turnInfo, error) {
+	var props []quad.IRI
+	if read {
+		fields |= turnQuestion
+		props = []quad.IRI{ontology.NIFBeginIndex, ontology.NIFAnchorOf, ontology.NIFEndIndex}
 	}
-	rows, info, mprops, err := s.mentionsWith(ctx, f, all, props...)
+	rows, info, mprops, err := s.mentionsWith(ctx, f, fields|turnDate, props...)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -725,33 +801,58 @@ func (s *Store) quoteKeys(ctx context.Context, f Filter, all bool) ([]quoteKey, 
 			continue
 		}
 		seen[[2]quad.Value{r.m, r.body}] = true
-		ti := info[r.turn]
-		k := quoteKey{m: r.m, body: r.body, turn: r.turn, date: dateOf(ti.date), question: iriOf(ti.question), read: all}
-		k.begin, _ = strconv.Atoi(Lexical(mprops[ontology.NIFBeginIndex][r.m]))
-		if all {
-			k.surface = Lexical(mprops[ontology.NIFAnchorOf][r.m])
-			k.end, _ = strconv.Atoi(Lexical(mprops[ontology.NIFEndIndex][r.m]))
+		k := quoteKey{m: r.m, body: r.body, turn: r.turn, date: dateOf(info[r.turn].date)}
+		if read {
+			k.fill(mprops, info)
 		}
 		out = append(out, k)
 	}
 	return out, info, nil
 }
 
-// cite makes the rows of the quotes, in their order.
-func (s *Store) cite(ctx context.Context, keys []quoteKey, info map[quad.Value]turnInfo) ([]QuoteRow, error) {
-	var turns, bodies, unread []quad.Value
+// fill sets what k holds from its mention's properties and its turn.
+func (k *quoteKey) fill(props map[quad.IRI]map[quad.Value]quad.Value, info map[quad.Value]turnInfo) {
+	k.question = iriOf(info[k.turn].question)
+	k.begin, _ = strconv.Atoi(Lexical(props[ontology.NIFBeginIndex][k.m]))
+	k.end, _ = strconv.Atoi(Lexical(props[ontology.NIFEndIndex][k.m]))
+	k.surface = Lexical(props[ontology.NIFAnchorOf][k.m])
+	k.read = true
+}
+
+// readKeys reads what keys lack.
+func (s *Store) readKeys(ctx context.Context, keys []quoteKey, info map[quad.Value]turnInfo) error {
+	var ms, turns []quad.Value
 	for _, k := range keys {
-		turns, bodies = append(turns, k.turn), append(bodies, k.body)
 		if !k.read {
-			unread = append(unread, k.m)
+			ms, turns = append(ms, k.m), append(turns, k.turn)
 		}
 	}
-	var props map[quad.IRI]map[quad.Value]quad.Value
-	if len(unread) > 0 {
-		var err error
-		if props, err = s.oneOf(ctx, unread, ontology.NIFAnchorOf, ontology.NIFEndIndex); err != nil {
-			return nil, s.queryErr(err)
+	if len(ms) == 0 {
+		return nil
+	}
+	props, err := s.oneOf(ctx, ms, ontology.NIFBeginIndex, ontology.NIFAnchorOf, ontology.NIFEndIndex)
+	if err != nil {
+		return s.queryErr(err)
+	}
+	if _, err := s.readTurns(ctx, info, dedup(turns), turnQuestion); err != nil {
+		return err
+	}
+	for i := range keys {
+		if !keys[i].read {
+			keys[i].fill(props, info)
 		}
+	}
+	return nil
+}
+
+// cite makes the rows of the quotes, in their order.
+func (s *Store) cite(ctx context.Context, keys []quoteKey, info map[quad.Value]turnInfo) ([]QuoteRow, error) {
+	if err := s.readKeys(ctx, keys, info); err != nil {
+		return nil, err
+	}
+	var turns, bodies []quad.Value
+	for _, k := range keys {
+		turns, bodies = append(turns, k.turn), append(bodies, k.body)
 	}
 	ct, err := s.citations(ctx, dedup(turns), info)
 	if err != nil {
@@ -763,10 +864,6 @@ func (s *Store) cite(ctx context.Context, keys []quoteKey, info map[quad.Value]t
 	}
 	out := make([]QuoteRow, 0, len(keys))
 	for _, k := range keys {
-		if !k.read {
-			k.surface = Lexical(props[ontology.NIFAnchorOf][k.m])
-			k.end, _ = strconv.Atoi(Lexical(props[ontology.NIFEndIndex][k.m]))
-		}
 		c := ct[k.turn]
 		out = append(out, QuoteRow{
 			Date: c.Date, Question: c.Question, Speaker: c.Speaker, Role: c.Role,
@@ -849,6 +946,11 @@ func (t turnText) sentence(begin, end int, surface string) string {
 // citations reads, for each turn, its question's title, file and IRI, its
 // speaker's name, its role's label and its offsets in the source text.
 func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad.Value]turnInfo) (map[quad.Value]*cite, error) {
+	// What the turns lack of their citations is read into info.
+	var err error
+	if info, err = s.readTurns(ctx, info, turns, turnBasic|turnPlace); err != nil {
+		return nil, err
+	}
 	var questions, speakers, roles []quad.Value
 	for _, t := range turns {
 		ti := info[t]
@@ -873,29 +975,6 @@ func (s *Store) citations(ctx context.Context, turns []quad.Value, info map[quad
 	rname, err := s.label(ctx, roles, ontology.SKOSPrefLabel)
 	if err != nil {
 		return nil, s.queryErr(err)
-	}
-	// Where each turn's text is, unless read with the turn.
-	var unread []quad.Value
-	for _, t := range turns {
-		if !info[t].located {
-			unread = append(unread, t)
-		}
-	}
-	if len(unread) > 0 {
-		props, err := s.oneOf(ctx, unread, ontology.NIFReferenceContext, ontology.NIFBeginIndex, ontology.NIFEndIndex)
-		if err != nil {
-			return nil, s.queryErr(err)
-		}
-		located := make(map[quad.Value]turnInfo, len(turns))
-		for _, t := range turns {
-			located[t] = info[t]
-		}
-		for _, t := range unread {
-			ti := located[t]
-			ti.located, ti.text, ti.begin, ti.end = true, props[ontology.NIFReferenceContext][t], props[ontology.NIFBeginIndex][t], props[ontology.NIFEndIndex][t]
-			located[t] = ti
-		}
-		info = located
 	}
 	var ctxs []quad.Value
 	for _, t := range turns {
@@ -1149,7 +1228,7 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 		turns = append(turns, one[ontology.SchemaAppearance][c])
 	}
 	turns = dedup(turns)
-	info, err := s.readTurns(ctx, turns, true)
+	info, err := s.readTurns(ctx, nil, turns, turnBasic|turnPlace)
 	if err != nil {
 		return nil, err
 	}

@@ -256,28 +256,56 @@ func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad
 // index (nil for a predicate the store lacks), or nil when the backend has
 // no such index.
 func (s *Store) subjectPredicate(ctx context.Context, sub refs.Ref, preds []refs.Ref) []iterator.Shape {
-	kq, ok := s.h.QuadStore.(*kv.QuadStore)
-	if !ok {
-		return nil
-	}
 	out := make([]iterator.Shape, len(preds))
 	for i, p := range preds {
 		if p == nil {
 			continue
 		}
-		sh, _ := kq.OptimizeShape(ctx, shape.QuadsAction{Result: quad.Object,
-			Filter: map[quad.Direction]refs.Ref{quad.Subject: sub, quad.Predicate: p}})
-		nf, ok := sh.(shape.NodesFrom)
+		sc, ok := s.pairScan(ctx, quad.Subject, sub, quad.Predicate, p)
 		if !ok {
 			return nil
 		}
-		scan, ok := nf.Quads.(kv.IndexScan)
-		if !ok || len(scan.Values) != 2 || len(scan.Index.Dirs) != 2 {
-			return nil
-		}
-		out[i] = scan.BuildIterator(kq)
+		out[i] = sc
 	}
 	return out
+}
+
+// pairScan returns an iterator over the quads whose direction d1 is v1 and
+// d2 is v2, read from a key-value backend's index whose keys start with
+// d1 and d2; ok is false when the backend has no such index.
+func (s *Store) pairScan(ctx context.Context, d1 quad.Direction, v1 refs.Ref, d2 quad.Direction, v2 refs.Ref) (sc iterator.Shape, ok bool) {
+	kq, isKV := s.h.QuadStore.(*kv.QuadStore)
+	i1, ok1 := v1.(kv.Int64Value)
+	i2, ok2 := v2.(kv.Int64Value)
+	if !isKV || !ok1 || !ok2 {
+		return nil, false
+	}
+	key := [2]quad.Direction{d1, d2}
+	found, known := s.indexes.Load(key)
+	if !known {
+		// Ask Cayley's optimizer for the index it would scan for those two
+		// directions, or for the three (an index of three directions
+		// whose keys start with the two serves their prefix).
+		var ind *kv.QuadIndex
+		for _, filter := range []map[quad.Direction]refs.Ref{
+			{d1: v1, d2: v2},
+			{d1: v1, d2: v2, quad.Subject + quad.Predicate + quad.Object - d1 - d2: v1}, // and the third of S, P, O
+		} {
+			sh, _ := kq.OptimizeShape(ctx, shape.QuadsAction{Result: d1, Filter: filter})
+			nf, _ := sh.(shape.NodesFrom)
+			if scan, isScan := nf.Quads.(kv.IndexScan); isScan && len(scan.Index.Dirs) >= 2 &&
+				scan.Index.Dirs[0] == d1 && scan.Index.Dirs[1] == d2 {
+				ind = &scan.Index
+				break
+			}
+		}
+		found, _ = s.indexes.LoadOrStore(key, ind)
+	}
+	ind := found.(*kv.QuadIndex)
+	if ind == nil {
+		return nil, false
+	}
+	return kv.IndexScan{Index: *ind, Values: []uint64{uint64(i1), uint64(i2)}}.BuildIterator(kq), true
 }
 
 // eachSubject calls fn with each of objs and the subject of each of its
@@ -298,11 +326,21 @@ func (s *Store) eachSubject(ctx context.Context, objs []quad.Value, pred quad.IR
 		if ref == nil {
 			continue
 		}
-		it := qs.QuadIterator(quad.Object, ref).Iterate()
+		// Only the quads with pred from an (object, predicate) index, or
+		// all the object's.
+		sc, byPred := s.pairScan(ctx, quad.Object, ref, quad.Predicate, pref)
+		if !byPred {
+			sc = qs.QuadIterator(quad.Object, ref)
+		}
+		it := sc.Iterate()
 		for it.Next(ctx) {
-			p, err := qs.QuadDirection(it.Result(), quad.Predicate)
-			if err == nil && (p == nil || refs.ToKey(p) != want) {
-				continue
+			var err error
+			if !byPred {
+				var p refs.Ref
+				p, err = qs.QuadDirection(it.Result(), quad.Predicate)
+				if err == nil && (p == nil || refs.ToKey(p) != want) {
+					continue
+				}
 			}
 			var sub quad.Value
 			if err == nil {

@@ -95,6 +95,9 @@ type Store struct {
 	names sync.Map // nameKey -> string
 	// members caches each person's memberships the same way.
 	members sync.Map // quad.IRI -> []Membership
+	// indexes keeps the key-value index found for a pair of directions
+	// (see pairScan).
+	indexes sync.Map // [2]quad.Direction -> *kv.QuadIndex, nil for none
 	// sum holds the summaries (nil when a read-only store has none);
 	// sumStale is set when a batch failed part way, so that the next
 	// one recounts them.
