@@ -239,12 +239,14 @@ var actConnectors = set("and", "of", "for", "the", "on", "to", "in")
 // actByForm reads an Act's short title starting at token i: capitalised
 // words, connectors between them and hyphenated words ("Counter-Terrorism",
 // "Anti-social") up to "Act", then a year if one follows. It returns the
-// end (exclusive) of the title and whether there is one.
+// end (exclusive) of the title and whether there is one. A title is at most
+// maxNameTokens long, so that a long run of capitalised words costs time in
+// proportion to its length.
 func actByForm(toks []token, i int) (int, bool) {
 	if !toks[i].upper || functionWords[toks[i].fold] || toks[i].fold == "the" || toks[i].raw == "Act" {
 		return 0, false
 	}
-	for j := i + 1; j < len(toks); j++ {
+	for j := i + 1; j < len(toks) && j-i <= maxNameTokens; j++ {
 		t := toks[j]
 		if t.bracket {
 			return 0, false

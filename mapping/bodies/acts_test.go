@@ -190,3 +190,55 @@ func TestReadActsErrors(t *testing.T) {
 		})
 	}
 }
+
+// In a long run of capitalised words ending in "Act" the title is the last
+// maxNameTokens words at most: no scan reaches further back, so scanning the
+// run takes time in proportion to its length.
+func TestFindActsLongRun(t *testing.T) {
+	run := strings.Repeat("Housing ", 5000) + "Act 2011"
+	got := defaultActs(t).Scanner().Find(run)
+	if len(got) != 1 {
+		t.Fatalf("%d mentions", len(got))
+	}
+	if words := len(strings.Fields(got[0].Surface)); words != maxNameTokens+2 || !strings.HasSuffix(run, got[0].Surface) {
+		t.Errorf("title of %d words, want the last %d and \"Act 2011\"", words, maxNameTokens)
+	}
+}
+
+func FuzzFindActs(f *testing.F) {
+	for _, s := range []string{
+		"the Modern Slavery Act 2015 and the Localism Act",
+		"[the Act 1999] and the 1999 Act",
+		"Counter-Terrorism and Security Act 2015, Act 2011 Act",
+		"Representation of the People Act 1983",
+		"\xff\xfe Act GREATER LONDON AUTHORITY ACT 1999",
+	} {
+		f.Add(s)
+	}
+	acts := defaultActs(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		sc := acts.Scanner()
+		for pass := 0; pass < 2; pass++ {
+			n := utf8.RuneCountInString(text)
+			prevEnd, prevByte := 0, 0
+			for _, m := range sc.Find(text) {
+				if m.Act == nil || m.Act.Name == "" || m.Act.ID() == "" {
+					t.Fatalf("mention without an Act: %+v", m)
+				}
+				if m.Begin < prevEnd || m.ByteBegin < prevByte {
+					t.Fatalf("mentions overlap or are out of order at %+v", m)
+				}
+				if m.Begin >= m.End || m.End > n || m.ByteBegin >= m.ByteEnd || m.ByteEnd > len(text) {
+					t.Fatalf("mention outside the text: %+v (text %d code points, %d bytes)", m, n, len(text))
+				}
+				if text[m.ByteBegin:m.ByteEnd] != m.Surface {
+					t.Fatalf("surface %q differs from text %q", m.Surface, text[m.ByteBegin:m.ByteEnd])
+				}
+				if utf8.ValidString(text) && utf8.RuneCountInString(text[:m.ByteBegin]) != m.Begin {
+					t.Fatalf("code-point offset %d disagrees with byte offset %d", m.Begin, m.ByteBegin)
+				}
+				prevEnd, prevByte = m.End, m.ByteEnd
+			}
+		}
+	})
+}
