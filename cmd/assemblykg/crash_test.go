@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -55,7 +57,15 @@ func TestKillDuringLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := gen.WriteDir(context.Background(), corpus, 20, 0); err != nil {
+	// ASSEMBLYKG_CRASH_TRANSCRIPTS runs the test on a larger generated
+	// corpus (BENCHMARKS.md, "Crash test at scale").
+	n := 20
+	if v := os.Getenv("ASSEMBLYKG_CRASH_TRANSCRIPTS"); v != "" {
+		if n, err = strconv.Atoi(v); err != nil || n < 1 {
+			t.Fatalf("ASSEMBLYKG_CRASH_TRANSCRIPTS=%q: want a number of transcripts", v)
+		}
+	}
+	if _, err := gen.WriteDir(context.Background(), corpus, n, 0); err != nil {
 		t.Fatal(err)
 	}
 	inputs := []string{seedDir, corpus}
