@@ -45,9 +45,10 @@ func Write(w io.Writer, r *store.Result, o Options) error {
 		cw.Flush()
 		return cw.Error()
 	case "tsv":
+		tsvSpaces := strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 		line := func(cs []string) error {
 			for i, c := range cs {
-				cs[i] = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(c)
+				cs[i] = tsvSpaces.Replace(c)
 			}
 			_, err := fmt.Fprintln(w, strings.Join(cs, "\t"))
 			return err

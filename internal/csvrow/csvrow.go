@@ -55,9 +55,11 @@ func NewReader(r io.Reader, file string, kind error) (*Reader, error) {
 // a byte order mark, spaces, "-", "_" or ":", so that "same_as", "sameAs"
 // and "Same As" name one column.
 func Key(name string) string {
-	name = strings.ToLower(strings.TrimPrefix(name, "\ufeff"))
-	return strings.NewReplacer(" ", "", "\t", "", "-", "", "_", "", ":", "").Replace(name)
+	return keyChars.Replace(strings.ToLower(strings.TrimPrefix(name, "\ufeff")))
 }
+
+// keyChars drops the characters Key ignores.
+var keyChars = strings.NewReplacer(" ", "", "\t", "", "-", "", "_", "", ":", "")
 
 // Header returns the column names as the file writes them.
 func (r *Reader) Header() []string { return r.header }

@@ -288,6 +288,9 @@ func (reg *Registry) Children(id string) []*Body {
 	return out
 }
 
+// apostrophes straightens curly apostrophes.
+var apostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'")
+
 // Key is the comparison form of a body name: NFC, lower case, "&" read as
 // "and", curly apostrophes straightened, a leading "the" dropped and other
 // punctuation turned into spaces. "The Evening Standard" and "evening
@@ -296,7 +299,7 @@ func Key(s string) string {
 	s = norm.NFC.String(s)
 	s = strings.ToLower(s)
 	s = strings.ReplaceAll(s, "&", " and ")
-	s = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'").Replace(s)
+	s = apostrophes.Replace(s)
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || r == '\'' || r == '_' {
