@@ -274,9 +274,8 @@ func (s *Store) objectsOf(ctx context.Context, nodes []quad.Value, preds ...quad
 			}
 		}
 	} else {
-		// Each node's quads from the subject index, read once for all the
-		// predicates: a path's Out may instead walk every quad of the
-		// predicate on a key-value store.
+		// Each node's objects read from its own quads: a path's Out may
+		// instead walk every quad of the predicate on a key-value store.
 		err := s.eachObject(ctx, dedup(nodes), preds, func(n quad.Value, i int, o quad.Value) { out[i][n] = append(out[i][n], o) })
 		if err != nil {
 			return nil, err

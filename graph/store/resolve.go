@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
@@ -186,52 +187,53 @@ func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad
 	if len(want) == 0 {
 		return nil
 	}
-	// Objects repeat (a speaker, a date, a question): each is looked up once.
-	names := map[any]quad.Value{}
+	// The nodes are looked up in one batch, and so are the objects found,
+	// each once (a speaker, a date, a question repeat).
+	nrefs, err := graph.RefsOf(ctx, qs, nodes)
+	if err != nil {
+		return err
+	}
+	type hit struct {
+		node, pred, obj int
+	}
+	var hits []hit
+	var objs []refs.Ref
+	index := map[any]int{}
 	// each reads the quads of it: all with predicate preds[pred], or,
 	// when pred is -1, of any predicate.
-	each := func(n quad.Value, it iterator.Scanner, pred int) error {
+	each := func(n int, it iterator.Scanner, pred int) error {
 		defer it.Close()
 		for it.Next(ctx) {
 			i := pred
-			var err error
 			if i < 0 {
-				var p refs.Ref
-				p, err = qs.QuadDirection(it.Result(), quad.Predicate)
+				p, err := qs.QuadDirection(it.Result(), quad.Predicate)
+				if err != nil {
+					return err
+				}
 				ok := false
-				if err == nil && p != nil {
+				if p != nil {
 					i, ok = want[refs.ToKey(p)]
 				}
-				if err == nil && !ok {
+				if !ok {
 					continue
 				}
 			}
-			var o quad.Value
-			if err == nil {
-				var oref refs.Ref
-				if oref, err = qs.QuadDirection(it.Result(), quad.Object); err == nil {
-					k := refs.ToKey(oref)
-					var found bool
-					if o, found = names[k]; !found {
-						if o, err = qs.NameOf(oref); err == nil {
-							names[k] = o
-						}
-					}
-				}
-			}
+			oref, err := qs.QuadDirection(it.Result(), quad.Object)
 			if err != nil {
 				return err
 			}
-			fn(n, i, o)
+			k := refs.ToKey(oref)
+			j, seen := index[k]
+			if !seen {
+				j, objs = len(objs), append(objs, oref)
+				index[k] = j
+			}
+			hits = append(hits, hit{n, i, j})
 		}
 		return it.Err()
 	}
-	for _, n := range nodes {
-		ref, err := qs.ValueOf(n)
-		if err != nil {
-			return err
-		}
-		if ref == nil {
+	for n, ref := range nrefs {
+		if id, ok := ref.(kv.Int64Value); ref == nil || ok && id == 0 {
 			continue
 		}
 		if scans := s.subjectPredicate(ctx, ref, prefs); scans != nil {
@@ -248,7 +250,17 @@ func (s *Store) eachObject(ctx context.Context, nodes []quad.Value, preds []quad
 			return err
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	vals, err := graph.ValuesOf(ctx, qs, objs)
+	if err != nil {
+		return err
+	}
+	for _, h := range hits {
+		fn(nodes[h.node], h.pred, vals[h.obj])
+	}
+	return nil
 }
 
 // subjectPredicate returns, for each of preds, an iterator over the quads
@@ -310,7 +322,7 @@ func (s *Store) pairScan(ctx context.Context, d1 quad.Direction, v1 refs.Ref, d2
 
 // eachSubject calls fn with each of objs and the subject of each of its
 // quads with predicate pred, read from the object index; only the subjects
-// of the matching quads are looked up.
+// of the matching quads are looked up, in one batch.
 func (s *Store) eachSubject(ctx context.Context, objs []quad.Value, pred quad.IRI, fn func(o, sub quad.Value)) error {
 	qs := s.h.QuadStore
 	pref, err := qs.ValueOf(pred)
@@ -318,6 +330,28 @@ func (s *Store) eachSubject(ctx context.Context, objs []quad.Value, pred quad.IR
 		return err
 	}
 	want := refs.ToKey(pref)
+	var of []quad.Value // the object of each subject found
+	var subs []refs.Ref
+	read := func(o quad.Value, it iterator.Scanner, byPred bool) error {
+		defer it.Close()
+		for it.Next(ctx) {
+			if !byPred {
+				p, err := qs.QuadDirection(it.Result(), quad.Predicate)
+				if err != nil {
+					return err
+				}
+				if p == nil || refs.ToKey(p) != want {
+					continue
+				}
+			}
+			sref, err := qs.QuadDirection(it.Result(), quad.Subject)
+			if err != nil {
+				return err
+			}
+			of, subs = append(of, o), append(subs, sref)
+		}
+		return it.Err()
+	}
 	for _, o := range objs {
 		ref, err := qs.ValueOf(o)
 		if err != nil {
@@ -332,38 +366,23 @@ func (s *Store) eachSubject(ctx context.Context, objs []quad.Value, pred quad.IR
 		if !byPred {
 			sc = qs.QuadIterator(quad.Object, ref)
 		}
-		it := sc.Iterate()
-		for it.Next(ctx) {
-			var err error
-			if !byPred {
-				var p refs.Ref
-				p, err = qs.QuadDirection(it.Result(), quad.Predicate)
-				if err == nil && (p == nil || refs.ToKey(p) != want) {
-					continue
-				}
-			}
-			var sub quad.Value
-			if err == nil {
-				var sref refs.Ref
-				if sref, err = qs.QuadDirection(it.Result(), quad.Subject); err == nil {
-					sub, err = qs.NameOf(sref)
-				}
-			}
-			if err != nil {
-				it.Close()
-				return err
-			}
-			if sub != nil {
-				fn(o, sub)
-			}
-		}
-		err = it.Err()
-		it.Close()
-		if err != nil {
+		if err := read(o, sc.Iterate(), byPred); err != nil {
 			return err
 		}
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	vals, err := graph.ValuesOf(ctx, qs, subs)
+	if err != nil {
+		return err
+	}
+	for i, sub := range vals {
+		if sub != nil {
+			fn(of[i], sub)
+		}
+	}
+	return nil
 }
 
 // resolve finds the nodes a user means: an IRI of a node in the store (or,
