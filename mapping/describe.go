@@ -16,6 +16,7 @@ import (
 // safe for concurrent use.
 type Stats struct {
 	seed       maphash.Seed
+	bnodeSeed  maphash.Seed // blank nodes hash apart from IRIs of the same text
 	triples    int
 	subjects   map[uint64]struct{}
 	properties map[quad.IRI]struct{}
@@ -27,7 +28,7 @@ type Stats struct {
 
 // NewStats returns empty counts.
 func NewStats() *Stats {
-	return &Stats{seed: maphash.MakeSeed(), subjects: map[uint64]struct{}{}, properties: map[quad.IRI]struct{}{},
+	return &Stats{seed: maphash.MakeSeed(), bnodeSeed: maphash.MakeSeed(), subjects: map[uint64]struct{}{}, properties: map[quad.IRI]struct{}{},
 		classes: map[quad.IRI]map[uint64]struct{}{}, examples: map[quad.IRI]quad.IRI{}}
 }
 
@@ -40,7 +41,7 @@ var exampleClasses = []quad.IRI{ont.SchemaQuestion, ont.OpenGovSpeech, ont.FOAFP
 func (s *Stats) Add(quads []quad.Quad) {
 	for _, q := range quads {
 		s.triples++
-		h := maphash.String(s.seed, q.Subject.String())
+		h := s.hash(q.Subject)
 		s.subjects[h] = struct{}{}
 		p, _ := q.Predicate.(quad.IRI)
 		s.properties[p] = struct{}{}
@@ -70,6 +71,17 @@ func (s *Stats) Add(quads []quad.Quad) {
 			}
 		}
 	}
+}
+
+// hash identifies a subject without building its N-Triples form.
+func (s *Stats) hash(v quad.Value) uint64 {
+	switch v := v.(type) {
+	case quad.IRI:
+		return maphash.String(s.seed, string(v))
+	case quad.BNode:
+		return maphash.String(s.bnodeSeed, string(v))
+	}
+	return maphash.String(s.bnodeSeed, v.String())
 }
 
 // Distribution is one file the dataset is published as.

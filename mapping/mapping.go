@@ -212,6 +212,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	// Room for the quads this transcript will give, so the slice is not
 	// regrown as it fills.
 	e.quads = make([]quad.Quad, 0, 64+16*len(t.Turns)+9*len(f.Mentions)+13*len(f.Claims))
+	e.labelV = e.label
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")
 	source := filepath.Base(t.File)
@@ -405,15 +406,20 @@ func count(n int) quad.Value {
 // emitter collects the quads of one graph and the people, bodies and roles
 // they refer to, which are described once at the end.
 type emitter struct {
-	m      *Mapper
-	key    string
-	label  quad.IRI
-	quads  []quad.Quad
-	people map[string]*personRef   // by IRI
-	bodies map[string]*bodies.Body // by IRI
-	acts   map[string]*bodies.Act  // by IRI
-	roles  map[string]string       // IRI -> label
-	kinds  map[string]string       // IRI -> kind of body
+	m     *Mapper
+	key   string
+	label quad.IRI
+	quads []quad.Quad
+	// labelV is label as a quad.Value, and subject the last subject added
+	// as one, so that every quad of a graph, and every quad of a run on
+	// one subject, shares one boxed value instead of allocating its own.
+	labelV  quad.Value
+	subject quad.Value
+	people  map[string]*personRef   // by IRI
+	bodies  map[string]*bodies.Body // by IRI
+	acts    map[string]*bodies.Act  // by IRI
+	roles   map[string]string       // IRI -> label
+	kinds   map[string]string       // IRI -> kind of body
 	// described holds the memberships the graph already describes; posts
 	// and periods are those the memberships name.
 	described map[quad.IRI]bool
@@ -455,7 +461,10 @@ type personRef struct {
 }
 
 func (e *emitter) add(s quad.IRI, p quad.IRI, o quad.Value) {
-	e.quads = append(e.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: e.label})
+	if last, ok := e.subject.(quad.IRI); !ok || last != s {
+		e.subject = s
+	}
+	e.quads = append(e.quads, quad.Quad{Subject: e.subject, Predicate: p, Object: o, Label: e.labelV})
 }
 
 // person returns the IRI of the speaker's person, or "" when the speaker is

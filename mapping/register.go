@@ -13,19 +13,26 @@ import (
 // provenance, the source text, the question and everything under it) and
 // the rest, which describe things many transcripts refer to and go to the
 // register graph. The order of each part is the order of emission.
+//
+// The transcript's own quads are kept in place in the emitter's slice,
+// which split hands over to the graph.
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
-	register := e.m.RegisterGraph()
-	g := Graph{Label: e.label, Key: e.key, Quads: e.quads[:0:0]}
+	var register quad.Value = e.m.RegisterGraph()
+	g := Graph{Label: e.label, Key: e.key}
+	n := 0
 	for _, q := range e.quads {
 		s, _ := q.Subject.(quad.IRI)
 		if s == e.label || s == item || strings.HasPrefix(string(s), own) {
-			g.Quads = append(g.Quads, q)
+			e.quads[n] = q // n never passes the quad being read
+			n++
 			continue
 		}
 		q.Label = register
 		g.Register = append(g.Register, q)
 	}
+	clear(e.quads[n:])
+	g.Quads, e.quads = e.quads[:n:n], nil
 	return g
 }
 
@@ -39,12 +46,12 @@ func (m *Mapper) RegisterGraph() quad.IRI { return m.iri(ont.RegisterGraph) }
 type Register struct {
 	label     quad.IRI
 	seen      map[quad.Quad]struct{}
-	bySubject map[string][]quad.Quad
+	bySubject map[quad.Value][]quad.Quad
 }
 
 // NewRegister returns an empty Register for m's register graph.
 func (m *Mapper) NewRegister() *Register {
-	return &Register{label: m.RegisterGraph(), seen: map[quad.Quad]struct{}{}, bySubject: map[string][]quad.Quad{}}
+	return &Register{label: m.RegisterGraph(), seen: map[quad.Quad]struct{}{}, bySubject: map[quad.Value][]quad.Quad{}}
 }
 
 // Add gathers g's register quads.
@@ -54,8 +61,7 @@ func (r *Register) Add(g Graph) {
 			continue
 		}
 		r.seen[q] = struct{}{}
-		k := q.Subject.String()
-		r.bySubject[k] = append(r.bySubject[k], q)
+		r.bySubject[q.Subject] = append(r.bySubject[q.Subject], q)
 	}
 }
 
@@ -66,14 +72,18 @@ func (r *Register) Len() int { return len(r.seen) }
 // each in the order they were first added. It is deterministic for the same
 // graphs added in the same order.
 func (r *Register) Graph() Graph {
-	subjects := make([]string, 0, len(r.bySubject))
-	for s := range r.bySubject {
-		subjects = append(subjects, s)
+	type subject struct {
+		key string // N-Triples form, the sort key
+		v   quad.Value
 	}
-	sort.Strings(subjects)
+	subjects := make([]subject, 0, len(r.bySubject))
+	for v := range r.bySubject {
+		subjects = append(subjects, subject{v.String(), v})
+	}
+	sort.Slice(subjects, func(i, j int) bool { return subjects[i].key < subjects[j].key })
 	g := Graph{Label: r.label, Quads: make([]quad.Quad, 0, len(r.seen))}
 	for _, s := range subjects {
-		g.Quads = append(g.Quads, r.bySubject[s]...)
+		g.Quads = append(g.Quads, r.bySubject[s.v]...)
 	}
 	return g
 }
