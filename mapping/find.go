@@ -30,7 +30,7 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 		}
 	}
 	sc := m.detector.Scanner()
-	acts := m.acts.Scanner()
+	acts := sc.ActScanner(m.acts)
 	for _, turn := range t.Turns {
 		named := acts.Find(turn.Text)
 		for _, am := range named {

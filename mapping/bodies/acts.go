@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,6 +53,10 @@ type Acts struct {
 	list  []*Act
 	root  *node // the list's titles, and names without the year where one Act has the name
 	named map[string][]*Act
+	// needAct is set when every title and name in root holds the word
+	// "Act", as every title found by its form does: a text without it
+	// names no Act.
+	needAct bool
 }
 
 var (
@@ -127,14 +132,24 @@ func newActs(list []*Act) *Acts {
 	for _, act := range list {
 		a.named[Key(act.Name)] = append(a.named[Key(act.Name)], act)
 	}
+	a.needAct = true
+	add := func(form string, act *Act) {
+		a.root.add(form, &pattern{act: act})
+		if !slices.ContainsFunc(tokenize(form), isAct) {
+			a.needAct = false
+		}
+	}
 	for _, act := range list {
-		a.root.add(act.Title(), &pattern{act: act})
+		add(act.Title(), act)
 		if len(a.named[Key(act.Name)]) == 1 {
-			a.root.add(act.Name, &pattern{act: act})
+			add(act.Name, act)
 		}
 	}
 	return a
 }
+
+// isAct reports the word "Act", however printed.
+func isAct(t token) bool { return t.word && t.fold == "act" }
 
 // List returns the Acts of the list, in the list's order.
 func (a *Acts) List() []*Act { return append([]*Act(nil), a.list...) }
@@ -152,14 +167,15 @@ type ActMention struct {
 // without the year ("the Localism Act") names. It is not safe for
 // concurrent use.
 type ActScanner struct {
-	acts  *Acts
-	dated map[string]*Act // by Key of the name, Acts named with a year
-	found map[string]*Act // by id, Acts not in the list
+	acts   *Acts
+	dated  map[string]*Act // by Key of the name, Acts named with a year
+	found  map[string]*Act // by id, Acts not in the list
+	tokens *tokenCache
 }
 
 // Scanner starts the scan of one transcript.
 func (a *Acts) Scanner() *ActScanner {
-	return &ActScanner{acts: a, dated: map[string]*Act{}, found: map[string]*Act{}}
+	return &ActScanner{acts: a, dated: map[string]*Act{}, found: map[string]*Act{}, tokens: &tokenCache{}}
 }
 
 // Find returns the Acts named in text, in order, without overlaps.
@@ -174,7 +190,10 @@ func (a *Acts) Scanner() *ActScanner {
 // and "Acts" name no Act: nothing before "Act" is a name. Text in [square
 // brackets] is editorial and names none.
 func (s *ActScanner) Find(text string) []ActMention {
-	toks := tokenize(text)
+	toks := s.tokens.tokens(text)
+	if s.acts.needAct && !slices.ContainsFunc(toks, isAct) {
+		return nil // every title holds the word "Act"
+	}
 	var out []ActMention
 	for i := 0; i < len(toks); {
 		t := toks[i]

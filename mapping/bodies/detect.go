@@ -108,7 +108,8 @@ func (n *node) longest(toks []token, i int) (match, bool) {
 	if first == nil {
 		return best, false
 	}
-	stack := []state{{first, i + 1}}
+	var room [8]state // deep enough for most names without allocating
+	stack := append(room[:0], state{first, i + 1})
 	var keys [2]edge
 	for len(stack) > 0 {
 		st := stack[len(stack)-1]
@@ -263,6 +264,7 @@ type Scanner struct {
 	minted  map[string]*Body
 	found   []*Body
 	taught  map[string]bool // initials already taught
+	tokens  *tokenCache
 }
 
 // initials returns the capital initials of a name's words, small words and
@@ -289,7 +291,16 @@ func initials(name string) string {
 
 // Scanner starts the scan of one transcript.
 func (d *Detector) Scanner() *Scanner {
-	return &Scanner{d: d, learned: &node{}, minted: map[string]*Body{}}
+	return &Scanner{d: d, learned: &node{}, minted: map[string]*Body{}, tokens: &tokenCache{}}
+}
+
+// ActScanner starts the scan of the same transcript for the Acts of a: it
+// splits each text into words once for both, when both are given the same
+// texts.
+func (s *Scanner) ActScanner(a *Acts) *ActScanner {
+	as := a.Scanner()
+	as.tokens = s.tokens
+	return as
 }
 
 // Minted returns the bodies found by their form so far, in order of first
@@ -298,7 +309,7 @@ func (s *Scanner) Minted() []*Body { return append([]*Body(nil), s.found...) }
 
 // Find returns the bodies named in text, in order, without overlaps.
 func (s *Scanner) Find(text string) []Mention {
-	toks := tokenize(text)
+	toks := s.tokens.tokens(text)
 	forms := s.d.formCandidates(text, toks)
 	var out []Mention
 	for i := 0; i < len(toks); {

@@ -47,7 +47,31 @@ func isSpaceRune(r rune) bool { return unicode.IsSpace(r) || r == '\u00a0' || r 
 // tokenize splits text into tokens. It never fails: any byte sequence gives
 // tokens whose offsets lie inside the text and increase.
 func tokenize(text string) []token {
-	var toks []token
+	return appendTokens(make([]token, 0, len(text)/5+1), text)
+}
+
+// tokenCache keeps the tokens of the text split last, in a buffer that the
+// next text reuses, so that the scanners of one transcript split each span
+// once and without allocating as they go. The tokens it returns are valid
+// until it is asked for another text's.
+type tokenCache struct {
+	text  string
+	toks  []token
+	valid bool
+}
+
+func (c *tokenCache) tokens(text string) []token {
+	if c.valid && c.text == text {
+		return c.toks
+	}
+	clear(c.toks) // let go of the last text's strings
+	c.text, c.valid = text, true
+	c.toks = appendTokens(c.toks[:0], text)
+	return c.toks
+}
+
+// appendTokens appends the tokens of text to toks.
+func appendTokens(toks []token, text string) []token {
 	depth := 0   // [ ] nesting
 	runeIdx := 0 // code points before i
 	gap := byte(gapBreak)
