@@ -394,7 +394,7 @@ func (sc *sentenceScan) rangeOf(i int) (first, last int) {
 
 // prevWords returns up to n word tokens before index i, nearest first.
 func (sc *sentenceScan) prevWords(i, n int) []token {
-	var out []token
+	out := make([]token, 0, 4) // n is at most 4: room on the caller's stack
 	for j := i - 1; j >= 0 && len(out) < n; j-- {
 		if sc.toks[j].kind == wordToken {
 			out = append(out, sc.toks[j])
