@@ -210,8 +210,10 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
 	e := &emitter{m: m, key: key, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, acts: map[string]*bodies.Act{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
 	// Room for the quads this transcript will give, so the slice is not
-	// regrown as it fills.
-	e.quads = make([]quad.Quad, 0, 64+16*len(t.Turns)+9*len(f.Mentions)+13*len(f.Claims))
+	// regrown as it fills: its own, and the descriptions of the people,
+	// bodies and posts it names.
+	own := 64 + 16*len(t.Turns) + 9*len(f.Mentions) + 13*len(f.Claims)
+	e.quads = make([]quad.Quad, 0, own+200+8*len(t.Turns)+8*len(f.Mentions))
 	e.labelV = e.label
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")

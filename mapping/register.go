@@ -19,11 +19,20 @@ import (
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
 	var register quad.Value = e.m.RegisterGraph()
-	g := Graph{Label: e.label, Key: e.key}
+	isOwn := func(q quad.Quad) bool {
+		s, _ := q.Subject.(quad.IRI)
+		return s == e.label || s == item || strings.HasPrefix(string(s), own)
+	}
 	n := 0
 	for _, q := range e.quads {
-		s, _ := q.Subject.(quad.IRI)
-		if s == e.label || s == item || strings.HasPrefix(string(s), own) {
+		if isOwn(q) {
+			n++
+		}
+	}
+	g := Graph{Label: e.label, Key: e.key, Register: make([]quad.Quad, 0, len(e.quads)-n)}
+	n = 0
+	for _, q := range e.quads {
+		if isOwn(q) {
 			e.quads[n] = q // n never passes the quad being read
 			n++
 			continue
