@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/ontology"
@@ -140,10 +141,75 @@ func (c *counter[K]) add(k K, item, part quad.Value) {
 	c.parts[k][part] = struct{}{}
 }
 
+// summaryByNames reads the body-first summary kinds mk and ik for f's body
+// (every body when none) and names their bodies and, with the label
+// predicate of each part of the rest of the key (nil for a part kept as
+// it is), the nodes of the rest. ok is false when the summaries cannot
+// answer: they are not current, f has dates, or two of the nodes named
+// share a name (their counts could not be added up).
+func (s *Store) summaryByNames(ctx context.Context, f Filter, mk, ik string, labels ...quad.IRI) (rows []*sumBy, names []map[quad.Value]string, ok bool, err error) {
+	if f.From != "" || f.To != "" {
+		return nil, nil, false, nil
+	}
+	bodies, err := s.resolveBodies(ctx, f.Body)
+	if err != nil || (f.Body != "" && len(bodies) == 0) {
+		return nil, nil, false, err
+	}
+	rows, ok, err = s.summaryBy(ctx, bodies, mk, ik)
+	if err != nil {
+		return nil, nil, false, s.queryErr(err)
+	}
+	if !ok {
+		return nil, nil, false, nil
+	}
+	preds := append([]quad.IRI{ontology.SKOSPrefLabel}, labels...)
+	for i, pred := range preds {
+		var nodes []quad.Value
+		for _, r := range rows {
+			if i == 0 {
+				nodes = append(nodes, r.body)
+			} else if n := keyNode(r.rest[i-1]); n != nil {
+				nodes = append(nodes, n)
+			}
+		}
+		nodes = dedup(nodes)
+		m := map[quad.Value]string{}
+		if pred != "" {
+			if m, err = s.label(ctx, nodes, pred); err != nil {
+				return nil, nil, false, s.queryErr(err)
+			}
+			seen := make(map[string]bool, len(m))
+			for _, n := range nodes {
+				if seen[m[n]] {
+					return nil, nil, false, nil
+				}
+				seen[m[n]] = true
+			}
+		}
+		names = append(names, m)
+	}
+	return rows, names, true, nil
+}
+
 // MentionsByGroup counts, for each Assembly group, year and body, the
 // mentions of the body in the questions asked on behalf of the group that
-// year, and those questions. Undated questions are left out.
+// year, and those questions. Undated questions are left out. Without
+// dates, the counts come from the summaries (one per row) when they are
+// current.
 func (s *Store) MentionsByGroup(ctx context.Context, f Filter) ([]GroupMentionRow, error) {
+	sums, names, ok, err := s.summaryByNames(ctx, f, "G", "Q", ontology.SKOSPrefLabel, "")
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out := make([]GroupMentionRow, 0, len(sums))
+		for _, r := range sums {
+			out = append(out, GroupMentionRow{Group: names[1][keyNode(r.rest[0])], Year: r.rest[1], Body: names[0][r.body],
+				Questions: r.items, Mentions: r.mentions})
+		}
+		sortGroupMentions(out)
+		return out, nil
+	}
 	rows, info, err := s.mentionsOf(ctx, f)
 	if err != nil {
 		return nil, err
@@ -173,15 +239,32 @@ func (s *Store) MentionsByGroup(ctx context.Context, f Filter) ([]GroupMentionRo
 	for k, ms := range c.items {
 		out = append(out, GroupMentionRow{Group: k.group, Year: k.year, Body: k.body, Questions: len(c.parts[k]), Mentions: len(ms)})
 	}
-	slices.SortFunc(out, func(a, b GroupMentionRow) int {
-		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
-	})
+	sortGroupMentions(out)
 	return out, nil
 }
 
+func sortGroupMentions(out []GroupMentionRow) {
+	slices.SortFunc(out, func(a, b GroupMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+}
+
 // MentionsByYear counts, for each year and body, the mentions of the body
-// and the question items naming it.
+// and the question items naming it. Without dates, the counts come from the
+// summaries (one per row) when they are current.
 func (s *Store) MentionsByYear(ctx context.Context, f Filter) ([]YearMentionRow, error) {
+	sums, names, ok, err := s.summaryByNames(ctx, f, "y", "w", "")
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out := make([]YearMentionRow, 0, len(sums))
+		for _, r := range sums {
+			out = append(out, YearMentionRow{Year: r.rest[0], Body: names[0][r.body], Questions: r.items, Mentions: r.mentions})
+		}
+		sortYearMentions(out)
+		return out, nil
+	}
 	rows, info, err := s.mentionsOf(ctx, f)
 	if err != nil {
 		return nil, err
@@ -204,15 +287,32 @@ func (s *Store) MentionsByYear(ctx context.Context, f Filter) ([]YearMentionRow,
 	for k, ms := range c.items {
 		out = append(out, YearMentionRow{Year: k.year, Body: k.body, Questions: len(c.parts[k]), Mentions: len(ms)})
 	}
-	slices.SortFunc(out, func(a, b YearMentionRow) int {
-		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
-	})
+	sortYearMentions(out)
 	return out, nil
 }
 
+func sortYearMentions(out []YearMentionRow) {
+	slices.SortFunc(out, func(a, b YearMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Year, b.Year), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+}
+
 // MentionsByRole counts, for each role and body, the mentions of the body
-// in turns spoken in that role, and those turns.
+// in turns spoken in that role, and those turns. Without dates, the counts
+// come from the summaries (one per row) when they are current.
 func (s *Store) MentionsByRole(ctx context.Context, f Filter) ([]RoleMentionRow, error) {
+	sums, names, ok, err := s.summaryByNames(ctx, f, "r", "R", ontology.SKOSPrefLabel)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		out := make([]RoleMentionRow, 0, len(sums))
+		for _, r := range sums {
+			out = append(out, RoleMentionRow{Role: names[1][keyNode(r.rest[0])], Body: names[0][r.body], Turns: r.items, Mentions: r.mentions})
+		}
+		sortRoleMentions(out)
+		return out, nil
+	}
 	rows, info, err := s.mentionsOf(ctx, f)
 	if err != nil {
 		return nil, err
@@ -238,10 +338,14 @@ func (s *Store) MentionsByRole(ctx context.Context, f Filter) ([]RoleMentionRow,
 	for k, ms := range c.items {
 		out = append(out, RoleMentionRow{Role: k.role, Body: k.body, Turns: len(c.parts[k]), Mentions: len(ms)})
 	}
+	sortRoleMentions(out)
+	return out, nil
+}
+
+func sortRoleMentions(out []RoleMentionRow) {
 	slices.SortFunc(out, func(a, b RoleMentionRow) int {
 		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
 	})
-	return out, nil
 }
 
 // claimsIn returns the claims about f's body (any claim when none is given)
@@ -253,7 +357,8 @@ func (s *Store) claimsIn(ctx context.Context, f Filter) (map[quad.Value]quad.Val
 	}
 	p := s.ofType(ontology.Statement)
 	if len(bodies) > 0 {
-		p = p.Has(ontology.SchemaAbout, bodies...)
+		// From the bodies' in-links: far fewer than all claims.
+		p = path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.Statement)
 	}
 	claims, err := s.nodes(ctx, p)
 	if err != nil {

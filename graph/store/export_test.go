@@ -40,3 +40,12 @@ func MentionCountsBothWays(ctx context.Context, s *Store, f Filter) (fromSummari
 	}
 	return lines(fast), lines(slow), nil
 }
+
+// WithoutSummaries runs fn as if the summaries of s were not current, so
+// that the queries count over the quads.
+func WithoutSummaries(s *Store, fn func()) {
+	old := s.sumStale
+	s.sumStale = true
+	defer func() { s.sumStale = old }()
+	fn()
+}

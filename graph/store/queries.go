@@ -1106,48 +1106,104 @@ func (s *Store) People(ctx context.Context) ([]PersonRow, error) {
 
 // Sessions lists the sessions with their dates and numbers of question
 // items, turns and mentions; the question items of undated transcripts
-// make one last row, dated Undated.
+// make one last row, dated Undated. The counts come from the summaries the
+// loader keeps (three per session) when they are current, else from the
+// items, turns and mentions themselves.
 func (s *Store) Sessions(ctx context.Context) ([]SessionRow, error) {
-	questions, err := s.nodes(ctx, s.ofType(ontology.SchemaQuestion))
-	if err != nil {
-		return nil, s.queryErr(err)
+	counts, ok, err := s.summarySessions(ctx)
+	switch {
+	case err == nil && ok:
+		counts, err = s.sessionsOf(ctx, counts)
+	case err == nil:
+		counts, err = s.countSessions(ctx)
 	}
-	parts, err := s.objects(ctx, questions, ontology.DCTIsPartOf)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
 	var sessions []quad.Value
-	if len(questions) > 0 {
-		if sessions, err = s.nodes(ctx, path.StartPath(s.h.QuadStore, questions...).Out(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.SchemaEvent)); err != nil {
-			return nil, s.queryErr(err)
+	for sess := range counts {
+		if sess != nil {
+			sessions = append(sessions, sess)
 		}
 	}
 	dates, err := s.one(ctx, sessions, ontology.SchemaStartDate)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
-	var turnsOf, mentionsOf map[quad.Value]int
-	if len(questions) > 0 {
-		turnsOf, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
-			In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).Tag("t"), "q", "t")
-		if err != nil {
-			return nil, s.queryErr(err)
+	out := make([]SessionRow, 0, len(counts))
+	for sess, c := range counts {
+		out = append(out, SessionRow{Session: iriOf(sess), Date: dateOf(dates[sess]), Questions: c.questions, Turns: c.turns, Mentions: c.mentions})
+	}
+	slices.SortFunc(out, func(a, b SessionRow) int {
+		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.Session), string(b.Session)))
+	})
+	return out, nil
+}
+
+// sessionsOf picks the sessions out of the counts of each whole question
+// items are part of, and counts the items in no session: all less those in
+// one (an item is part of one session at most).
+func (s *Store) sessionsOf(ctx context.Context, wholes map[quad.Value]*sumSession) (map[quad.Value]*sumSession, error) {
+	var nodes []quad.Value
+	for w := range wholes {
+		if w != nil {
+			nodes = append(nodes, w)
 		}
-		mentionsOf, err = s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
-			In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).In(ontology.InTurn).Has(ontology.RDFType, ontology.Mention).Tag("m"), "q", "m")
-		if err != nil {
-			return nil, s.queryErr(err)
+	}
+	types, err := s.objects(ctx, nodes, ontology.RDFType)
+	if err != nil {
+		return nil, err
+	}
+	out := map[quad.Value]*sumSession{}
+	var rest sumSession
+	if all := wholes[nil]; all != nil {
+		rest = *all
+	}
+	for _, w := range nodes {
+		if c := wholes[w]; slices.Contains(types[w], quad.Value(ontology.SchemaEvent)) {
+			out[w] = c
+			rest.questions -= c.questions
+			rest.turns -= c.turns
+			rest.mentions -= c.mentions
 		}
+	}
+	if rest.questions > 0 {
+		out[nil] = &rest
+	}
+	return out, nil
+}
+
+// countSessions counts the question items of each session (under nil: the
+// items in no session), their speech turns and the mentions in those,
+// reading every item, turn and mention.
+func (s *Store) countSessions(ctx context.Context) (map[quad.Value]*sumSession, error) {
+	out := map[quad.Value]*sumSession{}
+	questions, err := s.nodes(ctx, s.ofType(ontology.SchemaQuestion))
+	if err != nil || len(questions) == 0 {
+		return out, err
+	}
+	parts, err := s.objects(ctx, questions, ontology.DCTIsPartOf)
+	if err != nil {
+		return nil, err
+	}
+	sessions, err := s.nodes(ctx, path.StartPath(s.h.QuadStore, questions...).Out(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.SchemaEvent))
+	if err != nil {
+		return nil, err
+	}
+	turnsOf, err := s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
+		In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).Tag("t"), "q", "t")
+	if err != nil {
+		return nil, err
+	}
+	mentionsOf, err := s.countDistinct(ctx, path.StartPath(s.h.QuadStore, questions...).Tag("q").
+		In(ontology.DCTIsPartOf).Has(ontology.RDFType, ontology.OpenGovSpeech).In(ontology.InTurn).Has(ontology.RDFType, ontology.Mention).Tag("m"), "q", "m")
+	if err != nil {
+		return nil, err
 	}
 	isSession := make(map[quad.Value]bool, len(sessions))
 	for _, v := range sessions {
 		isSession[v] = true
 	}
-	type key struct {
-		session quad.Value
-		date    string
-	}
-	rows := map[key]*SessionRow{}
 	for _, q := range questions {
 		var sess quad.Value
 		for _, p := range parts[q] {
@@ -1156,23 +1212,15 @@ func (s *Store) Sessions(ctx context.Context) ([]SessionRow, error) {
 				break
 			}
 		}
-		k := key{sess, dateOf(dates[sess])}
-		r := rows[k]
+		r := out[sess]
 		if r == nil {
-			r = &SessionRow{Session: iriOf(sess), Date: k.date}
-			rows[k] = r
+			r = &sumSession{}
+			out[sess] = r
 		}
-		r.Questions++
-		r.Turns += turnsOf[q]
-		r.Mentions += mentionsOf[q]
+		r.questions++
+		r.turns += turnsOf[q]
+		r.mentions += mentionsOf[q]
 	}
-	out := make([]SessionRow, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, *r)
-	}
-	slices.SortFunc(out, func(a, b SessionRow) int {
-		return cmp.Or(cmp.Compare(a.Date, b.Date), Natural(string(a.Session), string(b.Session)))
-	})
 	return out, nil
 }
 
@@ -1208,17 +1256,26 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	if len(claims) == 0 {
 		return []ClaimRow{}, nil
 	}
-	props := make(map[quad.IRI]map[quad.Value][]quad.Value)
-	for _, pred := range []quad.IRI{ontology.RDFType, ontology.SchemaAbout} {
-		if props[pred], err = s.objects(ctx, claims, pred); err != nil {
-			return nil, s.queryErr(err)
-		}
+	// Each claim's quads, then each quantity's, are read once for all
+	// the predicates.
+	preds := []quad.IRI{ontology.RDFType, ontology.SchemaAbout, ontology.SchemaAuthor, ontology.SchemaText,
+		ontology.Quantity, ontology.SchemaAppearance, ontology.SchemaTemporalCoverage}
+	all, err := s.objectsOf(ctx, claims, preds...)
+	if err != nil {
+		return nil, s.queryErr(err)
 	}
+	props := make(map[quad.IRI]map[quad.Value][]quad.Value)
 	one := make(map[quad.IRI]map[quad.Value]quad.Value)
-	for _, pred := range []quad.IRI{ontology.SchemaAuthor, ontology.SchemaText, ontology.Quantity, ontology.SchemaAppearance, ontology.SchemaTemporalCoverage} {
-		if one[pred], err = s.one(ctx, claims, pred); err != nil {
-			return nil, s.queryErr(err)
+	addOne := func(pred quad.IRI, vals map[quad.Value][]quad.Value) {
+		m := make(map[quad.Value]quad.Value, len(vals))
+		for k, vs := range vals {
+			m[k] = vs[0]
 		}
+		one[pred] = m
+	}
+	for i, pred := range preds {
+		props[pred] = all[i]
+		addOne(pred, all[i])
 	}
 	var quantities, about, turns []quad.Value
 	for _, c := range claims {
@@ -1235,10 +1292,12 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, pred := range []quad.IRI{ontology.SchemaValue, ontology.SchemaUnitText, ontology.SchemaUnitCode, ontology.SchemaCurrency} {
-		if one[pred], err = s.one(ctx, dedup(quantities), pred); err != nil {
-			return nil, s.queryErr(err)
-		}
+	qpreds := []quad.IRI{ontology.SchemaValue, ontology.SchemaUnitText, ontology.SchemaUnitCode, ontology.SchemaCurrency}
+	if all, err = s.objectsOf(ctx, dedup(quantities), qpreds...); err != nil {
+		return nil, s.queryErr(err)
+	}
+	for i, pred := range qpreds {
+		addOne(pred, all[i])
 	}
 	bname, err := s.label(ctx, about, ontology.SKOSPrefLabel)
 	if err != nil {

@@ -27,12 +27,28 @@ import (
 //	g␀group␀year␀body     mentions of the body in the questions asked on
 //	                      behalf of the group in that year (the question's date)
 //	q␀group␀year␀body     those questions
+//	G␀body␀group␀year     the same as g, found by body
+//	Q␀body␀group␀year     the same as q, found by body
+//	w␀body␀year           question items naming the body in turns of that year
+//	r␀body␀role           mentions of the body in turns spoken in the role
+//	R␀body␀role           those turns
+//	e␀whole               question items part of the whole (a session)
+//	f␀whole               their speech turns
+//	h␀whole               the mentions in those turns
+//	e␀, f␀, h␀            the same for all question items
 //
+// (Sessions are typed in the register graph, not in the graphs of their
+// items, so summaries, made graph by graph, cannot tell a session from
+// anything else an item is part of: the sessions query does, and the items
+// in no session are all items less those in one.)
 // Mentions are the akg:Mention nodes: an Act's mention links to its Act by
 // the same itsrdf:taIdentRef but is no body's and is not counted.
-// Bodies and people are IRIs (blank nodes in their N-Quads form); a turn
-// with no speaker counts under the empty speaker, one with no date under
-// Undated. The first and last session of a speaker's mentions of a body are
+// Bodies, people, roles and sessions are IRIs (blank nodes in their
+// N-Quads form); a turn with no speaker counts under the empty speaker, one
+// with no date under Undated and one with no role under the empty role.
+// Where a turn has several speakers, dates, roles or question items, the
+// one the queries pick is counted: the smallest. The first
+// and last session of a speaker's mentions of a body are
 // the first and last d key of the pair. Two marks sit beside them: !version,
 // written once the summaries match the store, and !dirty, written before
 // the quads of a batch and removed with the batch's counts in one
@@ -43,6 +59,9 @@ import (
 const (
 	sumVersion = "!version"
 	sumDirty   = "!dirty"
+	// sumFormat is the value of !version: summaries of another format are
+	// recounted, like missing ones.
+	sumFormat = 2
 )
 
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -75,26 +94,34 @@ func keyNode(s string) quad.Value {
 type tally struct {
 	val      func(any) (quad.Value, error)
 	bodies   map[any][]any // mention -> bodies
-	mention  map[any]bool  // subjects typed akg:Mention (an Act's mention is not one)
 	turns    map[any][]any // mention -> turns
 	creators map[any][]any // turn -> speakers
 	dates    map[any][]any // subject -> dates
 	speech   map[any]bool  // speech turns
+	question map[any]bool  // question items
+	mention  map[any]bool  // subjects typed akg:Mention (an Act's mention is not one)
 	partOf   map[any][]any // turn -> questions (and anything else it is part of)
 	groups   map[any][]any // question -> groups it was asked on behalf of
+	roles    map[any][]any // turn -> roles
 }
 
 func newTally(val func(any) (quad.Value, error)) *tally {
 	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
-		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{}, mention: map[any]bool{},
-		partOf: map[any][]any{}, groups: map[any][]any{}}
+		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
+		question: map[any]bool{}, mention: map[any]bool{},
+		partOf: map[any][]any{}, groups: map[any][]any{}, roles: map[any][]any{}}
 }
 
 // summarised are the predicates summaries are made of.
 var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType,
-	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf}
+	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole}
 
-func (t *tally) add(pred quad.IRI, s, o any, speech, mention bool) {
+// classes are the classes whose members summaries tell apart.
+var classes = []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention}
+
+// add adds a quad; class is its object when the predicate is rdf:type and
+// the object one of classes.
+func (t *tally) add(pred quad.IRI, s, o any, class quad.IRI) {
 	switch pred {
 	case ontology.ITSTaIdentRef:
 		t.bodies[s] = append(t.bodies[s], o)
@@ -108,11 +135,15 @@ func (t *tally) add(pred quad.IRI, s, o any, speech, mention bool) {
 		t.partOf[s] = append(t.partOf[s], o)
 	case ontology.OpenGovOnBehalfOf:
 		t.groups[s] = append(t.groups[s], o)
+	case ontology.OpenGovRole:
+		t.roles[s] = append(t.roles[s], o)
 	case ontology.RDFType:
-		if speech {
+		switch class {
+		case ontology.OpenGovSpeech:
 			t.speech[s] = true
-		}
-		if mention {
+		case ontology.SchemaQuestion:
+			t.question[s] = true
+		case ontology.Mention:
 			t.mention[s] = true
 		}
 	}
@@ -121,7 +152,8 @@ func (t *tally) add(pred quad.IRI, s, o any, speech, mention bool) {
 func (t *tally) addQuads(qs []quad.Quad) {
 	for _, q := range qs {
 		if p, ok := q.Predicate.(quad.IRI); ok {
-			t.add(p, q.Subject, q.Object, q.Object == quad.Value(ontology.OpenGovSpeech), q.Object == quad.Value(ontology.Mention))
+			class, _ := q.Object.(quad.IRI)
+			t.add(p, q.Subject, q.Object, class)
 		}
 	}
 }
@@ -137,6 +169,29 @@ func (t *tally) least(vs []any) (quad.Value, error) {
 		}
 		if x != nil && (best == nil || x.String() < best.String()) {
 			best = x
+		}
+	}
+	return best, nil
+}
+
+// leastOf is least as a tally node (nil when vs is empty), for counting
+// distinct nodes without naming them.
+func (t *tally) leastOf(vs []any) (any, error) {
+	if len(vs) <= 1 {
+		if len(vs) == 0 {
+			return nil, nil
+		}
+		return vs[0], nil
+	}
+	var best any
+	var bestV quad.Value
+	for _, v := range vs {
+		x, err := t.val(v)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil && (bestV == nil || x.String() < bestV.String()) {
+			best, bestV = v, x
 		}
 	}
 	return best, nil
@@ -162,7 +217,19 @@ func (t *tally) distinct(vs []any) ([]string, error) {
 func (t *tally) counts() (map[string]int64, error) {
 	out := map[string]int64{}
 	var questions []string // q keys, each followed by the question
-	type turnKey struct{ speaker, date string }
+	// Keys counting distinct items (question items, turns) rather than
+	// mentions.
+	sets := map[string]map[any]struct{}{}
+	addSet := func(k string, item any) {
+		if sets[k] == nil {
+			sets[k] = map[any]struct{}{}
+		}
+		sets[k][item] = struct{}{}
+	}
+	type turnKey struct {
+		speaker, date, role string
+		question            any
+	}
 	turnInfo := map[any]turnKey{}
 	infoOf := func(turn any) (turnKey, error) {
 		if k, ok := turnInfo[turn]; ok {
@@ -176,7 +243,15 @@ func (t *tally) counts() (map[string]int64, error) {
 		if err != nil {
 			return turnKey{}, err
 		}
-		k := turnKey{nodeKey(sp), Undated}
+		r, err := t.least(t.roles[turn])
+		if err != nil {
+			return turnKey{}, err
+		}
+		q, err := t.leastOf(t.partOf[turn])
+		if err != nil {
+			return turnKey{}, err
+		}
+		k := turnKey{nodeKey(sp), Undated, nodeKey(r), q}
 		if d != nil {
 			k.date = Lexical(d)
 		}
@@ -204,15 +279,18 @@ func (t *tally) counts() (map[string]int64, error) {
 					year = k.date[:4]
 				}
 				keys = append(keys, sumKey("n", b, k.speaker), sumKey("s", k.speaker, b),
-					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year))
+					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year), sumKey("r", b, k.role))
+				addSet(sumKey("w", b, year), k.question)
+				addSet(sumKey("R", b, k.role), turn)
 				for _, q := range t.partOf[turn] {
 					asked, err := t.asked(q)
 					if err != nil {
 						return nil, err
 					}
 					for _, a := range asked {
-						keys = append(keys, sumKey("g", a.group, a.year, b))
-						questions = append(questions, sumKey("q", a.group, a.year, b)+"\x00"+a.question)
+						keys = append(keys, sumKey("g", a.group, a.year, b), sumKey("G", b, a.group, a.year))
+						questions = append(questions, sumKey("q", a.group, a.year, b)+"\x00"+a.question,
+							sumKey("Q", b, a.group, a.year)+"\x00"+a.question)
 					}
 				}
 			}
@@ -235,7 +313,49 @@ func (t *tally) counts() (map[string]int64, error) {
 			out[sumKey("t", p)]++
 		}
 	}
+	if err := t.sessions(addSet); err != nil {
+		return nil, err
+	}
+	for k, items := range sets {
+		out[k] += int64(len(items))
+	}
 	return out, nil
+}
+
+// sessions counts the question items part of each whole (a session), and
+// all of them, with their speech turns and the mentions in those, per item
+// as the sessions query does.
+func (t *tally) sessions(addSet func(k string, item any)) error {
+	turnsOf := map[any][]any{} // question item -> speech turns
+	for turn := range t.speech {
+		for _, q := range t.partOf[turn] {
+			turnsOf[q] = append(turnsOf[q], turn)
+		}
+	}
+	mentionsIn := map[any][]any{} // turn -> mentions
+	for m := range t.mention {
+		for _, turn := range t.turns[m] {
+			mentionsIn[turn] = append(mentionsIn[turn], m)
+		}
+	}
+	for q := range t.question {
+		wholes, err := t.distinct(t.partOf[q])
+		if err != nil {
+			return err
+		}
+		for _, w := range append(wholes, "") {
+			addSet(sumKey("e", w), q)
+			// Turns and mentions are counted per item, so an item is
+			// their second part.
+			for _, turn := range turnsOf[q] {
+				addSet(sumKey("f", w), [2]any{q, turn})
+				for _, m := range mentionsIn[turn] {
+					addSet(sumKey("h", w), [2]any{q, m})
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // askedKey is a question asked on behalf of a group in a year.
@@ -337,13 +457,15 @@ func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
 		names[k] = v
 		return v, nil
 	}
-	speech, err := qs.ValueOf(ontology.OpenGovSpeech)
-	if err != nil {
-		return nil, err
-	}
-	mention, err := qs.ValueOf(ontology.Mention)
-	if err != nil {
-		return nil, err
+	classOf := map[any]quad.IRI{}
+	for _, c := range classes {
+		ref, err := qs.ValueOf(c)
+		if err != nil {
+			return nil, err
+		}
+		if ref != nil {
+			classOf[refs.ToKey(ref)] = c
+		}
 	}
 	for _, p := range summarised {
 		pr, err := qs.ValueOf(p)
@@ -360,9 +482,7 @@ func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
 			if err == nil {
 				var obj graph.Ref
 				if obj, err = qs.QuadDirection(q, quad.Object); err == nil {
-					isSpeech := speech != nil && refs.ToKey(obj) == refs.ToKey(speech)
-					isMention := mention != nil && refs.ToKey(obj) == refs.ToKey(mention)
-					t.add(p, ref(sub), ref(obj), isSpeech, isMention)
+					t.add(p, ref(sub), ref(obj), classOf[refs.ToKey(obj)])
 				}
 			}
 			if err != nil {
@@ -389,7 +509,7 @@ func (s *Store) rebuildSummaries(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	counts[sumVersion] = 1
+	counts[sumVersion] = sumFormat
 	err = s.sum.update(ctx, func(tx sumTx) error {
 		if err := tx.clear(); err != nil {
 			return err
@@ -485,7 +605,7 @@ func (s *Store) CheckSummaries(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	want[sumVersion] = 1
+	want[sumVersion] = sumFormat
 	got := map[string]int64{}
 	err = s.sum.view(ctx, func(tx sumTx) error {
 		return tx.scan("", false, func(k string, n int64) bool { got[k] = n; return true })
@@ -524,7 +644,7 @@ func (s *Store) viewSummaries(ctx context.Context, fn func(tx sumTx) error) (boo
 			return err
 		}
 		d, err := tx.get(sumDirty)
-		if err != nil || v != 1 || d != 0 {
+		if err != nil || v != sumFormat || d != 0 {
 			return err
 		}
 		ok = true
@@ -647,6 +767,93 @@ func (s *Store) summaryCounts(ctx context.Context, kind string) (map[quad.Value]
 			out[keyNode(k[len(prefix):])] = int(n)
 			return true
 		})
+	})
+	return out, ok, err
+}
+
+// sumBy is a count of mentions of a body, and of the items (question items
+// or turns) they sit in, under the rest of a summary key.
+type sumBy struct {
+	body     quad.Value
+	rest     []string
+	mentions int
+	items    int
+}
+
+// summaryBy reads, from the summaries, the counts of the body-first kinds
+// mk (mentions) and ik (items) for the given bodies (all when none): one
+// key per row. ok is false when the summaries cannot answer.
+func (s *Store) summaryBy(ctx context.Context, bodies []quad.Value, mk, ik string) (rows []*sumBy, ok bool, err error) {
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
+		byKey := map[string]*sumBy{}
+		for i, kind := range []string{mk, ik} {
+			prefixes := []string{kind + "\x00"}
+			if len(bodies) > 0 {
+				prefixes = prefixes[:0]
+				for _, b := range bodies {
+					prefixes = append(prefixes, sumKey(kind, nodeKey(b), ""))
+				}
+			}
+			for _, prefix := range prefixes {
+				err := tx.scan(prefix, false, func(k string, n int64) bool {
+					rest := k[len(kind)+1:]
+					r := byKey[rest]
+					if r == nil {
+						parts := strings.Split(rest, "\x00")
+						r = &sumBy{body: keyNode(parts[0]), rest: parts[1:]}
+						byKey[rest] = r
+						rows = append(rows, r)
+					}
+					if i == 0 {
+						r.mentions = int(n)
+					} else {
+						r.items = int(n)
+					}
+					return true
+				})
+				if err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+	return rows, ok, err
+}
+
+// sumSession is a session's counts from the summaries.
+type sumSession struct{ questions, turns, mentions int }
+
+// summarySessions reads, from the summaries, the question items, turns and
+// mentions part of each whole an item is part of (under nil: of all the
+// items). ok is false when the summaries cannot answer.
+func (s *Store) summarySessions(ctx context.Context) (map[quad.Value]*sumSession, bool, error) {
+	out := map[quad.Value]*sumSession{}
+	ok, err := s.viewSummaries(ctx, func(tx sumTx) error {
+		for _, kind := range []string{"e", "f", "h"} {
+			prefix := kind + "\x00"
+			err := tx.scan(prefix, false, func(k string, n int64) bool {
+				sess := keyNode(k[len(prefix):])
+				r := out[sess]
+				if r == nil {
+					r = &sumSession{}
+					out[sess] = r
+				}
+				switch kind {
+				case "e":
+					r.questions = int(n)
+				case "f":
+					r.turns = int(n)
+				default:
+					r.mentions = int(n)
+				}
+				return true
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return out, ok, err
 }

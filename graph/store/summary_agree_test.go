@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -13,10 +14,12 @@ import (
 )
 
 // The mention counts read from the summaries equal those counted over the
-// mentions, for every body and speaker, with and without dates.
+// mentions, for every body and speaker, with and without dates; so do the
+// counts by group, year and role for every body, and the sessions.
 func TestSummariesAgreeWithCounts(t *testing.T) {
 	ctx := context.Background()
 	graphs := append(storetest.Fixture(), storetest.Synthetic(12, 6)...)
+	graphs = append(graphs, storetest.SharedSessions(3, 3)...)
 	for _, kind := range []string{store.Memory, store.Bolt} {
 		t.Run(kind, func(t *testing.T) {
 			s, err := store.Open(kind, filepath.Join(t.TempDir(), "db"), store.Options{})
@@ -60,6 +63,36 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 			}
 			if rows < 100 {
 				t.Errorf("only %d rows compared over %d filters: the test compares too little", rows, len(filters))
+			}
+			// The counts by group, year and role, and the sessions.
+			rows = 0
+			for _, f := range filters {
+				if f.From != "" || f.To != "" || f.Speaker != "" {
+					continue
+				}
+				for name, q := range map[string]func() (any, int, error){
+					"MentionsByGroup": func() (any, int, error) { r, err := s.MentionsByGroup(ctx, f); return r, len(r), err },
+					"MentionsByYear":  func() (any, int, error) { r, err := s.MentionsByYear(ctx, f); return r, len(r), err },
+					"MentionsByRole":  func() (any, int, error) { r, err := s.MentionsByRole(ctx, f); return r, len(r), err },
+					"Sessions":        func() (any, int, error) { r, err := s.Sessions(ctx); return r, len(r), err },
+				} {
+					fast, n, err := q()
+					if err != nil {
+						t.Fatalf("%s(%+v): %v", name, f, err)
+					}
+					var slow any
+					store.WithoutSummaries(s, func() { slow, _, err = q() })
+					if err != nil {
+						t.Fatalf("%s(%+v) counted: %v", name, f, err)
+					}
+					if !reflect.DeepEqual(fast, slow) {
+						t.Errorf("%s(%+v): summaries give\n%v\ncounting gives\n%v", name, f, fast, slow)
+					}
+					rows += n
+				}
+			}
+			if rows < 100 {
+				t.Errorf("only %d rows by group, year and role compared: the test compares too little", rows)
 			}
 		})
 	}

@@ -48,8 +48,9 @@ func TestSummariesAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]int64{
-		sumVersion: 1, "b\x00b:x": 1, "n\x00b:x\x00p:a": 1, "s\x00p:a\x00b:x": 1,
+		sumVersion: sumFormat, "b\x00b:x": 1, "n\x00b:x\x00p:a": 1, "s\x00p:a\x00b:x": 1,
 		"d\x00b:x\x00p:a\x002020-01-02": 1, "y\x00b:x\x002020": 1, "t\x00p:a": 1,
+		"w\x00b:x\x002020": 1, "r\x00b:x\x00": 1, "R\x00b:x\x00": 1,
 	}
 	if got := sumCounts(t, s); !equalCounts(got, want) {
 		t.Fatalf("counts after one graph: %v, want %v", got, want)

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -688,4 +689,69 @@ func testSharedSessions(t *testing.T, b Backend) {
 	}
 	got, err := s.Sessions(ctx)
 	check(t, "Sessions()", got, err, want)
+	if err := s.CheckSummaries(ctx); err != nil {
+		t.Errorf("summaries: %v", err)
+	}
+
+	// The counts by group, year and role, worked out from the items: from
+	// the summaries without dates, counted from the mentions with a date
+	// range that holds every session.
+	type gk struct{ group, body string }
+	groupQ, groupM := map[gk]int{}, map[gk]int{}
+	yearQ, yearM := map[string]int{}, map[string]int{}
+	type rk struct{ role, body string }
+	roleT := map[rk]int{}
+	for j := range k {
+		group := "Labour Group"
+		if j%2 == 1 {
+			group = "Green Group"
+		}
+		nt := SharedTurns(j)
+		for _, body := range []string{tflName, mpsName} {
+			m := nt
+			if body == mpsName {
+				m = nt / 2 // the odd turns
+			}
+			groupQ[gk{group, body}] += n
+			groupM[gk{group, body}] += n * m
+			yearQ[body] += n
+			yearM[body] += n * m
+		}
+		roleT[rk{"Mayor", tflName}] += n * ((nt + 1) / 2) // Sadiq's even turns
+		roleT[rk{"", tflName}] += n * (nt / 2)
+		roleT[rk{"", mpsName}] += n * (nt / 2)
+	}
+	var wantG []store.GroupMentionRow
+	for key, q := range groupQ {
+		wantG = append(wantG, store.GroupMentionRow{Group: key.group, Year: "2019", Body: key.body, Questions: q, Mentions: groupM[key]})
+	}
+	slices.SortFunc(wantG, func(a, b store.GroupMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Group, b.Group), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+	var wantY []store.YearMentionRow
+	for body, q := range yearQ {
+		wantY = append(wantY, store.YearMentionRow{Year: "2019", Body: body, Questions: q, Mentions: yearM[body]})
+	}
+	slices.SortFunc(wantY, func(a, b store.YearMentionRow) int { return cmp.Compare(b.Mentions, a.Mentions) })
+	var wantR []store.RoleMentionRow
+	for key, turns := range roleT {
+		wantR = append(wantR, store.RoleMentionRow{Role: key.role, Body: key.body, Turns: turns, Mentions: turns})
+	}
+	slices.SortFunc(wantR, func(a, b store.RoleMentionRow) int {
+		return cmp.Or(cmp.Compare(a.Role, b.Role), cmp.Compare(b.Mentions, a.Mentions), cmp.Compare(a.Body, b.Body))
+	})
+	tflOnly := func(rows []store.RoleMentionRow) []store.RoleMentionRow {
+		return slices.DeleteFunc(slices.Clone(rows), func(r store.RoleMentionRow) bool { return r.Body != tflName })
+	}
+	for _, f := range []store.Filter{{}, {From: "2019-01-01", To: "2019-12-31"}} {
+		byGroup, err := s.MentionsByGroup(ctx, f)
+		check(t, fmt.Sprintf("MentionsByGroup(%+v)", f), byGroup, err, wantG)
+		byYear, err := s.MentionsByYear(ctx, f)
+		check(t, fmt.Sprintf("MentionsByYear(%+v)", f), byYear, err, wantY)
+		byRole, err := s.MentionsByRole(ctx, f)
+		check(t, fmt.Sprintf("MentionsByRole(%+v)", f), byRole, err, wantR)
+		f.Body = "TfL"
+		byRole, err = s.MentionsByRole(ctx, f)
+		check(t, fmt.Sprintf("MentionsByRole(%+v)", f), byRole, err, tflOnly(wantR))
+	}
 }
