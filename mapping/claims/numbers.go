@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // figure is a quantity found in a sentence, before it becomes a Claim.
@@ -971,6 +972,9 @@ func (sc *sentenceScan) alternative(f figure) bool {
 // numericClaims returns the numeric claims of a sentence.
 func (t *runeText) numericClaims(st *sentenceText) []Claim {
 	s := st.sentence
+	if !mayHoldFigure(st) {
+		return nil
+	}
 	sc := t.scan(st)
 	figs := sc.figures()
 	if len(figs) == 0 {
@@ -992,6 +996,53 @@ func (t *runeText) numericClaims(st *sentenceText) []Claim {
 		})
 	}
 	return out
+}
+
+// figureWords are the words a figure printed in words needs one of: a
+// number (alone or either side of a hyphen, "twenty-one", "two-thirds"), a
+// share, or a scale after "a" or "one" ("a hundred").
+var figureWords = func() map[string]bool {
+	m := map[string]bool{"halve": true, "halved": true, "halving": true,
+		"hundred": true, "thousand": true, "million": true, "billion": true, "dozen": true}
+	for _, words := range []map[string]float64{unitWords, tensWords, fractionWords} {
+		for w := range words {
+			m[w] = true
+		}
+	}
+	return m
+}()
+
+// mayHoldFigure reports whether a sentence may hold a figure: a digit, or
+// one of figureWords among its runs of ASCII letters. A sentence without
+// either is not split into tokens for figures.
+func mayHoldFigure(st *sentenceText) bool {
+	text, ascii := st.sentence.Text, true
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; '0' <= c && c <= '9' {
+			return true
+		} else if c >= utf8.RuneSelf {
+			ascii = false
+		}
+	}
+	if !ascii && strings.IndexFunc(text, unicode.IsDigit) >= 0 {
+		return true // digits of other scripts
+	}
+	lower := st.lower
+	for i := 0; i < len(lower); {
+		if !isASCIILetter(lower[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(lower) && isASCIILetter(lower[j]) {
+			j++
+		}
+		if figureWords[lower[i:j]] {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // shareBefore reports a fraction or a percentage among the few words
