@@ -75,7 +75,8 @@ type Claim struct {
 
 // Find returns the claims of text in order of position.
 func Find(text string) []Claim {
-	t := newRuneText(text)
+	t := runeTexts.Get().(*runeText).reset(text)
+	defer t.release() // what Find returns holds no part of t, only of text
 	var out []Claim
 	for _, s := range t.sentences() {
 		st := newSentenceText(s)

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -30,14 +31,37 @@ type runeText struct {
 }
 
 func newRuneText(s string) *runeText {
+	return new(runeText).reset(s)
+}
+
+// reset makes t the runeText of s, reusing its buffers.
+func (t *runeText) reset(s string) *runeText {
 	n := utf8.RuneCountInString(s)
-	t := &runeText{s: s, r: make([]rune, 0, n), bytes: make([]int, 0, n+1)}
+	t.s = s
+	if cap(t.r) < n {
+		t.r = make([]rune, 0, n)
+	}
+	if cap(t.bytes) < n+1 {
+		t.bytes = make([]int, 0, n+1)
+	}
+	t.r, t.bytes = t.r[:0], t.bytes[:0]
 	for i, c := range s {
 		t.r = append(t.r, c)
 		t.bytes = append(t.bytes, i)
 	}
 	t.bytes = append(t.bytes, len(s))
 	return t
+}
+
+// runeTexts holds runeTexts between calls of Find, whose buffers would
+// otherwise be allocated afresh for every text.
+var runeTexts = sync.Pool{New: func() any { return new(runeText) }}
+
+// release returns t to runeTexts, holding no strings of its text.
+func (t *runeText) release() {
+	t.s = ""
+	clear(t.toks[:cap(t.toks)])
+	runeTexts.Put(t)
 }
 
 // at returns the code point at i, or 0 outside the text.
