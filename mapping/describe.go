@@ -39,10 +39,16 @@ var exampleClasses = []quad.IRI{ont.SchemaQuestion, ont.OpenGovSpeech, ont.FOAFP
 // Add counts quads. The graphs of an export hold no triple twice, so every
 // quad counts as a triple.
 func (s *Stats) Add(quads []quad.Quad) {
+	var (
+		subject quad.Value // of the quad before, which most often shares it
+		h       uint64
+	)
 	for _, q := range quads {
 		s.triples++
-		h := s.hash(q.Subject)
-		s.subjects[h] = struct{}{}
+		if subject == nil || q.Subject != subject {
+			subject, h = q.Subject, s.hash(q.Subject)
+			s.subjects[h] = struct{}{}
+		}
 		p, _ := q.Predicate.(quad.IRI)
 		s.properties[p] = struct{}{}
 		switch p {

@@ -1,6 +1,7 @@
 package bodies
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -265,6 +266,37 @@ type Scanner struct {
 	found   []*Body
 	taught  map[string]bool // initials already taught
 	tokens  *tokenCache
+	root    rootMatches
+}
+
+// rootMatches holds the registry's longest match at each token of one
+// text, found once: the rules for names found by their form ask for the
+// same tokens as the scan.
+type rootMatches struct {
+	root *node
+	toks []token
+	res  []rootMatch
+}
+
+type rootMatch struct {
+	m        match
+	ok, done bool
+}
+
+func (r *rootMatches) reset(root *node, toks []token) {
+	r.root, r.toks = root, toks
+	r.res = slices.Grow(r.res[:0], len(toks))[:len(toks)]
+	clear(r.res)
+}
+
+// longest is root.longest(toks, i).
+func (r *rootMatches) longest(i int) (match, bool) {
+	x := &r.res[i]
+	if !x.done {
+		x.m, x.ok = r.root.longest(r.toks, i)
+		x.done = true
+	}
+	return x.m, x.ok
 }
 
 // initials returns the capital initials of a name's words, small words and
@@ -310,7 +342,8 @@ func (s *Scanner) Minted() []*Body { return append([]*Body(nil), s.found...) }
 // Find returns the bodies named in text, in order, without overlaps.
 func (s *Scanner) Find(text string) []Mention {
 	toks := s.tokens.tokens(text)
-	forms := s.d.formCandidates(text, toks)
+	s.root.reset(s.d.root, toks)
+	forms := s.d.formCandidates(text, toks, &s.root)
 	var out []Mention
 	for i := 0; i < len(toks); {
 		t := toks[i]
@@ -318,10 +351,10 @@ func (s *Scanner) Find(text string) []Mention {
 			i++
 			continue
 		}
-		m, ok := s.d.root.longest(toks, i)
+		m, ok := s.root.longest(i)
 		if ok && t.fold == "the" && i+1 < len(toks) {
 			// "the Met" must not take "the Met Office"
-			if m2, ok2 := s.d.root.longest(toks, i+1); ok2 && m2.end > m.end {
+			if m2, ok2 := s.root.longest(i + 1); ok2 && m2.end > m.end {
 				m = m2
 			}
 		}

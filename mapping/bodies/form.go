@@ -138,7 +138,7 @@ func set(words ...string) map[string]bool {
 // formCandidates finds names of organisations by their shape. It returns,
 // by first token, the end (exclusive) of the longest candidate starting
 // there.
-func (d *Detector) formCandidates(text string, toks []token) map[int]int {
+func (d *Detector) formCandidates(text string, toks []token, root *rootMatches) map[int]int {
 	var out map[int]int
 	add := func(start, end int) {
 		if out == nil {
@@ -156,7 +156,7 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 			registryEnds = map[int]bool{}
 			for i := range toks {
 				if toks[i].word {
-					if m, ok := d.root.longest(toks, i); ok && m.body != nil {
+					if m, ok := root.longest(i); ok && m.body != nil {
 						registryEnds[m.end-1] = true
 					}
 				}
@@ -284,7 +284,7 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 				if r < k && toks[r].fold == "the" {
 					r++
 				}
-				if m, ok := d.root.longest(toks, r); ok && m.end == k+1 && m.body != nil {
+				if m, ok := root.longest(r); ok && m.end == k+1 && m.body != nil {
 					start, words, generics, possessive = r, 1, 0, false
 					break
 				}
@@ -301,7 +301,7 @@ func (d *Detector) formCandidates(text string, toks []token) map[int]int {
 				j++
 			}
 			if toks[j].gap == gapSpace && toks[j].word && toks[j].upper && !toks[j].bracket {
-				if _, isBody := d.root.longest(toks, j); !isBody {
+				if _, isBody := root.longest(j); !isBody {
 					last := -1
 					for ; j < len(toks); j++ {
 						x := toks[j]
