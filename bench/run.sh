@@ -14,8 +14,9 @@
 # and records load time, quads/s, peak RSS (total, and anonymous: the
 # loader's own memory, less the pages of the store file bolt maps), store
 # size, and p50/p99 of each catalogue query for the most- and least-mentioned
-# body and the busiest and quietest person (bench/scalelat; a run past 10 s
-# is stopped and reported as "> 10000"), as a table and an SVG plot
+# body and the busiest and quietest person, and of the explorer's page of
+# the most- and least-mentioned body (bench/scalelat; a run past 10 s is
+# stopped and reported as "> 10000"), as a table and an SVG plot
 # (bench/scale.svg).
 #
 # Usage: bench/run.sh [--quick] [--scale]

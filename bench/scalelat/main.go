@@ -10,8 +10,11 @@
 //	query  parameter  target  rows  runs  p50_ms  p99_ms
 //
 // The queries without parameters, and path from the busiest person to the
-// most-mentioned body, are timed the same way. The first line gives the
-// number of quads in the store.
+// most-mentioned body, are timed the same way, and so is the explorer's
+// page of the most- and the least-mentioned body as the server makes it
+// (graph/site, in this process): its line is named body-page, and its rows
+// column gives the bytes of the page. The first line gives the number of
+// quads in the store.
 //
 //	go run ./bench/scalelat -db bolt -dbpath DIR -n 50
 package main
@@ -20,11 +23,14 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/assemblykg/assemblykg/graph/site"
 	"github.com/assemblykg/assemblykg/graph/store"
 )
 
@@ -34,7 +40,7 @@ func main() {
 	n := flag.Int("n", 50, "runs per query and target at most")
 	budget := flag.Duration("budget", 5*time.Second, "time per query and target")
 	flag.DurationVar(&limit, "limit", 60*time.Second, "longest run of a query")
-	only := flag.String("queries", "", "comma-separated names of the queries to time (default all)")
+	only := flag.String("queries", "", "comma-separated names of the queries to time, body-page for the body page (default all)")
 	flag.Parse()
 	if *only != "" {
 		queries = strings.Split(*only, ",")
@@ -129,6 +135,54 @@ func run(db, path string, n int, budget time.Duration) error {
 			}
 		}
 	}
+	if len(queries) == 0 || slices.Contains(queries, "body-page") {
+		s, err := site.New(ctx, st, site.Options{Timeout: limit})
+		if err != nil {
+			return err
+		}
+		for _, t := range byKind[store.BodyParam] {
+			if err := timePage(s, "/doc/"+strings.TrimPrefix(t.iri, s.Base()), t.what+": "+t.name, n, budget); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// timePage times the HTML page at path as timeQuery times a query.
+func timePage(h http.Handler, path, what string, n int, budget time.Duration) error {
+	var times []time.Duration
+	size := 0
+	start := time.Now()
+	for len(times) < n && (len(times) == 0 || time.Since(start) < budget) {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept", "text/html")
+		rec := httptest.NewRecorder()
+		t0 := time.Now()
+		h.ServeHTTP(rec, req)
+		d := time.Since(t0)
+		if rec.Code == http.StatusServiceUnavailable || rec.Code == http.StatusGatewayTimeout {
+			fmt.Printf("body-page\thtml\t%s\t-\t%d\t>%.0f\t>%.0f\n", what, len(times)+1, limit.Seconds()*1000, limit.Seconds()*1000)
+			return nil
+		}
+		if rec.Code != http.StatusOK {
+			return fmt.Errorf("%s: status %d: %.200s", path, rec.Code, rec.Body.String())
+		}
+		size = rec.Body.Len()
+		if len(times) == 0 && d < budget && n > 1 {
+			// A quick first request warms the caches and is not counted.
+			start = time.Now()
+			times = append(times, -1)
+			continue
+		}
+		times = append(times, d)
+	}
+	times = slices.DeleteFunc(times, func(d time.Duration) bool { return d < 0 })
+	slices.Sort(times)
+	ms := func(p float64) float64 {
+		return float64(times[min(len(times)-1, int(p*float64(len(times))))].Microseconds()) / 1000
+	}
+	fmt.Printf("body-page\thtml\t%s\t%d\t%d\t%.3f\t%.3f\n", strings.ReplaceAll(what, "\t", " "), size, len(times), ms(0.5), ms(0.99))
 	return nil
 }
 

@@ -145,10 +145,11 @@ func (c *counter[K]) add(k K, item, part quad.Value) {
 // (every body when none) and names their bodies and, with the label
 // predicate of each part of the rest of the key (nil for a part kept as
 // it is), the nodes of the rest. ok is false when the summaries cannot
-// answer: they are not current, f has dates, or two of the nodes named
+// answer: they are not current, f has dates, a speaker or a question, or
+// two of the nodes named
 // share a name (their counts could not be added up).
 func (s *Store) summaryByNames(ctx context.Context, f Filter, mk, ik string, labels ...quad.IRI) (rows []*sumBy, names []map[quad.Value]string, ok bool, err error) {
-	if f.From != "" || f.To != "" {
+	if f.From != "" || f.To != "" || f.Speaker != "" || f.Question != "" {
 		return nil, nil, false, nil
 	}
 	bodies, err := s.resolveBodies(ctx, f.Body)

@@ -36,6 +36,11 @@ import (
 //	f␀whole               their speech turns
 //	h␀whole               the mentions in those turns
 //	e␀, f␀, h␀            the same for all question items
+//	a␀body␀speaker        turns of the speaker mentioning the body in
+//	                      question items the speaker answered
+//	A␀body␀speaker        those question items
+//	x␀body␀speaker␀date   those turns of that date
+//	a␀␀speaker...         the same for a mention of any body
 //
 // (Sessions are typed in the register graph, not in the graphs of their
 // items, so summaries, made graph by graph, cannot tell a session from
@@ -61,7 +66,7 @@ const (
 	sumDirty   = "!dirty"
 	// sumFormat is the value of !version: summaries of another format are
 	// recounted, like missing ones.
-	sumFormat = 2
+	sumFormat = 3
 )
 
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -103,18 +108,20 @@ type tally struct {
 	partOf   map[any][]any // turn -> questions (and anything else it is part of)
 	groups   map[any][]any // question -> groups it was asked on behalf of
 	roles    map[any][]any // turn -> roles
+	answered map[any][]any // question -> who answered it
 }
 
 func newTally(val func(any) (quad.Value, error)) *tally {
 	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
 		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
 		question: map[any]bool{}, mention: map[any]bool{},
-		partOf: map[any][]any{}, groups: map[any][]any{}, roles: map[any][]any{}}
+		partOf: map[any][]any{}, groups: map[any][]any{}, roles: map[any][]any{},
+		answered: map[any][]any{}}
 }
 
 // summarised are the predicates summaries are made of.
 var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType,
-	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole}
+	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole, ontology.AnsweredBy}
 
 // classes are the classes whose members summaries tell apart.
 var classes = []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention}
@@ -137,6 +144,8 @@ func (t *tally) add(pred quad.IRI, s, o any, class quad.IRI) {
 		t.groups[s] = append(t.groups[s], o)
 	case ontology.OpenGovRole:
 		t.roles[s] = append(t.roles[s], o)
+	case ontology.AnsweredBy:
+		t.answered[s] = append(t.answered[s], o)
 	case ontology.RDFType:
 		switch class {
 		case ontology.OpenGovSpeech:
@@ -231,6 +240,23 @@ func (t *tally) counts() (map[string]int64, error) {
 		question            any
 	}
 	turnInfo := map[any]turnKey{}
+	answerers := map[any][]string{}
+	// answers reports whether the turn's speaker answered its question.
+	answers := func(k turnKey) (bool, error) {
+		if k.speaker == "" || k.question == nil {
+			return false, nil
+		}
+		a, ok := answerers[k.question]
+		if !ok {
+			var err error
+			if a, err = t.distinct(t.answered[k.question]); err != nil {
+				return false, err
+			}
+			answerers[k.question] = a
+		}
+		_, found := slices.BinarySearch(a, k.speaker)
+		return found, nil
+	}
 	infoOf := func(turn any) (turnKey, error) {
 		if k, ok := turnInfo[turn]; ok {
 			return k, nil
@@ -282,6 +308,17 @@ func (t *tally) counts() (map[string]int64, error) {
 					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year), sumKey("r", b, k.role))
 				addSet(sumKey("w", b, year), k.question)
 				addSet(sumKey("R", b, k.role), turn)
+				answered, err := answers(k)
+				if err != nil {
+					return nil, err
+				}
+				if answered {
+					for _, bk := range []string{b, ""} {
+						addSet(sumKey("a", bk, k.speaker), turn)
+						addSet(sumKey("A", bk, k.speaker), k.question)
+						addSet(sumKey("x", bk, k.speaker, k.date), turn)
+					}
+				}
 				for _, q := range t.partOf[turn] {
 					asked, err := t.asked(q)
 					if err != nil {
@@ -856,4 +893,57 @@ func (s *Store) summarySessions(ctx context.Context) (map[quad.Value]*sumSession
 		return nil
 	})
 	return out, ok, err
+}
+
+// summaryAnswers reads, from the summaries, the turns each speaker gave
+// mentioning the body (any body when bodies is empty) in question items
+// they answered, those items, and the first and last dates, for the given
+// speakers (all when none): a key per row and two seeks. ok is false when
+// the summaries cannot answer (or several bodies are asked for, whose turns
+// cannot be added up).
+func (s *Store) summaryAnswers(ctx context.Context, bodies, speakers []quad.Value) (rows []AnswerRow, ok bool, err error) {
+	if len(bodies) > 1 {
+		return nil, false, nil
+	}
+	bk := ""
+	if len(bodies) == 1 {
+		bk = nodeKey(bodies[0])
+	}
+	want := map[string]bool{}
+	for _, v := range speakers {
+		want[nodeKey(v)] = true
+	}
+	rows = []AnswerRow{}
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
+		prefix := sumKey("a", bk, "")
+		var found []string
+		var turns []int
+		err := tx.scan(prefix, false, func(k string, n int64) bool {
+			if sp := k[len(prefix):]; len(speakers) == 0 || want[sp] {
+				found, turns = append(found, sp), append(turns, int(n))
+			}
+			return true
+		})
+		if err != nil {
+			return err
+		}
+		for i, sp := range found {
+			r := AnswerRow{Speaker: iriOf(keyNode(sp)), Turns: turns[i]}
+			n, err := tx.get(sumKey("A", bk, sp))
+			if err != nil {
+				return err
+			}
+			r.Questions = int(n)
+			dates := sumKey("x", bk, sp, "")
+			if err := tx.scan(dates, false, func(k string, _ int64) bool { r.First = k[len(dates):]; return false }); err != nil {
+				return err
+			}
+			if err := tx.scan(dates, true, func(k string, _ int64) bool { r.Last = k[len(dates):]; return false }); err != nil {
+				return err
+			}
+			rows = append(rows, r)
+		}
+		return nil
+	})
+	return rows, ok, err
 }

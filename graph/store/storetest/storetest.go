@@ -754,4 +754,20 @@ func testSharedSessions(t *testing.T, b Backend) {
 		byRole, err = s.MentionsByRole(ctx, f)
 		check(t, fmt.Sprintf("MentionsByRole(%+v)", f), byRole, err, tflOnly(wantR))
 	}
+
+	// Sadiq Khan answers every item; his turns mention TfL, never the MPS.
+	sadiqTurns := 0
+	for j := range k {
+		sadiqTurns += n * ((SharedTurns(j) + 1) / 2)
+	}
+	wantA := []store.AnswerRow{arow(Sadiq, sadiqName, sadiqTurns, n*k, sharedDay(0), sharedDay(n-1))}
+	for _, f := range []store.Filter{{}, {Body: "TfL"}, {Speaker: "Sadiq Khan"}, {Body: "TfL", Speaker: "Sadiq Khan"},
+		{From: "2019-01-01"}, {Body: "TfL", To: "2019-12-31"}} {
+		answers, err := s.Answers(ctx, f)
+		check(t, fmt.Sprintf("Answers(%+v)", f), answers, err, wantA)
+	}
+	for _, f := range []store.Filter{{Body: "MPS"}, {Speaker: "Len Duvall"}, {Body: "MPS", From: "2019-01-01"}} {
+		answers, err := s.Answers(ctx, f)
+		check(t, fmt.Sprintf("Answers(%+v)", f), answers, err, []store.AnswerRow{})
+	}
 }
