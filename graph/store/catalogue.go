@@ -41,6 +41,9 @@ var catalogue = []*Query{
 		Twin:    "quotes",
 		Row:     QuoteRow{},
 		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.Quotes(ctx, a.Filter()) },
+		page: func(ctx context.Context, s *Store, a Args, p Page) (any, int, error) {
+			return s.QuotesPage(ctx, a.Filter(), p)
+		},
 	},
 	{
 		Name:    "bodies",
@@ -250,6 +253,9 @@ type Query struct {
 	Twin    string // ontology/queries/TWIN.rq gives the same rows over an export ("" when none can)
 	Row     any    // a row (a struct whose json tags name the columns)
 	run     func(ctx context.Context, s *Store, a Args) (any, error)
+	// page, when set, gives one page of the rows and their total,
+	// reading little more than the page's rows.
+	page func(ctx context.Context, s *Store, a Args, p Page) (any, int, error)
 }
 
 // Column is a column of a query's rows.
@@ -377,8 +383,18 @@ type Result struct {
 func (r *Result) Truncated() bool { return r.Offset+len(r.Rows) < r.Total }
 
 // Run runs a named query with checked arguments and returns a page of its
-// rows.
+// rows. A query that can read one page alone (quotes) does so when the
+// page has a limit, so that a short page of a long list comes quickly.
 func (s *Store) Run(ctx context.Context, q *Query, a Args, page Page) (*Result, error) {
+	if q.page != nil && page.Limit > 0 {
+		rows, total, err := q.page(ctx, s, a, page)
+		if err != nil {
+			return nil, err
+		}
+		r := newResult(q.Columns(), reflect.ValueOf(rows), Page{})
+		r.Total, r.Offset = total, page.Offset
+		return r, nil
+	}
 	rows, err := q.run(ctx, s, a)
 	if err != nil {
 		return nil, err

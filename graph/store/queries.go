@@ -719,13 +719,33 @@ func (s *Store) Quotes(ctx context.Context, f Filter) ([]QuoteRow, error) {
 // in the order of Quotes. Only the rows of the page are cited; total is
 // the number of rows on all pages.
 func (s *Store) LatestQuotes(ctx context.Context, f Filter, page Page) (rows []QuoteRow, total int, err error) {
+	return s.quotesPage(ctx, f, page, newestFirst)
+}
+
+// QuotesPage is one page of the rows Quotes lists, in the same order: all
+// of them when page.Limit is zero. Only the rows of the page are cited;
+// total is the number of rows on all pages.
+func (s *Store) QuotesPage(ctx context.Context, f Filter, page Page) (rows []QuoteRow, total int, err error) {
+	if page.Limit <= 0 {
+		rows, err := s.Quotes(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		return rows[min(max(page.Offset, 0), len(rows)):], len(rows), nil
+	}
+	return s.quotesPage(ctx, f, page, func(a, b quoteKey) int { return cmp.Compare(a.date, b.date) })
+}
+
+// quotesPage is one page of quotes ordered by date with byDate, then as
+// Quotes orders them.
+func (s *Store) quotesPage(ctx context.Context, f Filter, page Page, byDate func(a, b quoteKey) int) (rows []QuoteRow, total int, err error) {
 	// The dates of all the mentions place the page; only the mentions of
 	// its dates are read further, to order them within a date.
 	keys, info, err := s.quoteKeys(ctx, f, turnDate, false)
 	if err != nil {
 		return nil, 0, err
 	}
-	slices.SortFunc(keys, newestFirst)
+	slices.SortFunc(keys, byDate)
 	lo := min(max(page.Offset, 0), len(keys))
 	hi := len(keys)
 	if page.Limit > 0 {
@@ -745,7 +765,7 @@ func (s *Store) LatestQuotes(ctx context.Context, f Filter, page Page) (rows []Q
 	if err := s.readKeys(ctx, dates, info); err != nil {
 		return nil, 0, err
 	}
-	slices.SortFunc(dates, func(a, b quoteKey) int { return cmp.Or(newestFirst(a, b), a.compare(b)) })
+	slices.SortFunc(dates, func(a, b quoteKey) int { return cmp.Or(byDate(a, b), a.compare(b)) })
 	rows, err = s.cite(ctx, keys[lo:hi], info)
 	return rows, len(keys), err
 }

@@ -770,4 +770,48 @@ func testSharedSessions(t *testing.T, b Backend) {
 		answers, err := s.Answers(ctx, f)
 		check(t, fmt.Sprintf("Answers(%+v)", f), answers, err, []store.AnswerRow{})
 	}
+	checkQuotePages(t, s, store.Filter{})
+	checkQuotePages(t, s, store.Filter{Body: "MPS"})
+}
+
+// checkQuotePages checks that the pages of quotes, read alone or through
+// the catalogue, are the rows of the whole list.
+func checkQuotePages(t *testing.T, s *store.Store, f store.Filter) {
+	t.Helper()
+	ctx := context.Background()
+	all, err := s.Quotes(ctx, f)
+	if err != nil || len(all) < 20 {
+		t.Fatalf("Quotes(%+v): %d rows, %v", f, len(all), err)
+	}
+	q, _ := store.Lookup("quotes")
+	values := map[string]string{}
+	if f.Body != "" {
+		values["body"] = f.Body
+	}
+	args, err := q.Parse(values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole, err := s.Run(ctx, q, args, store.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, size := range []int{1, 7, len(all) - 1, len(all) + 5} {
+		for off := 0; off < len(all)+2; off += max(size, len(all)/3) {
+			what := fmt.Sprintf("QuotesPage(%+v, offset %d, limit %d)", f, off, size)
+			want := all[min(off, len(all)):min(off+size, len(all))]
+			rows, total, err := s.QuotesPage(ctx, f, store.Page{Offset: off, Limit: size})
+			check(t, what, rows, err, want)
+			if total != len(all) {
+				t.Errorf("%s: total %d, want %d", what, total, len(all))
+			}
+			r, err := s.Run(ctx, q, args, store.Page{Offset: off, Limit: size})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(r.Rows, whole.Rows[min(off, len(all)):min(off+size, len(all))]) || r.Total != whole.Total || r.Offset != off {
+				t.Errorf("Run(quotes, offset %d, limit %d): %d rows of %d at %d, not those of the whole list", off, size, len(r.Rows), r.Total, r.Offset)
+			}
+		}
+	}
 }
