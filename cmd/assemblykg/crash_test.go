@@ -84,8 +84,14 @@ func TestKillDuringLoad(t *testing.T) {
 				}
 				return filepath.Join(t.TempDir(), "kg.db")
 			}
+			// Small batches make many transactions of the small corpus;
+			// a large one runs with the command's own batch.
+			batch := "500"
+			if n > 20 {
+				batch = strconv.Itoa(store.DefaultBatch)
+			}
 			load := func(path string) *exec.Cmd {
-				args := append([]string{"load", "--quiet", "--batch", "500", "--db", b.kind, "--dbpath", path}, inputs...)
+				args := append([]string{"load", "--quiet", "--batch", batch, "--db", b.kind, "--dbpath", path}, inputs...)
 				return subprocess(t, args...)
 			}
 			clean := fresh()
