@@ -84,6 +84,9 @@ var catalogue = []*Query{
 		Twin:    "claims_cited",
 		Row:     ClaimRow{},
 		run:     func(ctx context.Context, s *Store, a Args) (any, error) { return s.Claims(ctx, a.Filter()) },
+		page: func(ctx context.Context, s *Store, a Args, p Page) (any, int, error) {
+			return s.ClaimsPage(ctx, a.Filter(), p)
+		},
 	},
 	{
 		Name:    "mentions-by-group",
@@ -383,7 +386,7 @@ type Result struct {
 func (r *Result) Truncated() bool { return r.Offset+len(r.Rows) < r.Total }
 
 // Run runs a named query with checked arguments and returns a page of its
-// rows. A query that can read one page alone (quotes) does so when the
+// rows. A query that can read one page alone (quotes, claims) does so when the
 // page has a limit, so that a short page of a long list comes quickly.
 func (s *Store) Run(ctx context.Context, q *Query, a Args, page Page) (*Result, error) {
 	if q.page != nil && page.Limit > 0 {

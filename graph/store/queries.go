@@ -1260,19 +1260,109 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	var p *path.Path
-	switch {
-	case len(bodies) > 0:
-		p = path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.Statement)
-	case len(speakers) > 0:
-		p = path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaAuthor).Has(ontology.RDFType, ontology.Statement)
-	default:
-		p = s.ofType(ontology.Statement)
-	}
-	claims, err := s.nodes(ctx, p)
+	claims, err := s.nodes(ctx, s.claimsPath(bodies, speakers))
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
+	return s.claimRows(ctx, f, claims, bodies, speakers, questions)
+}
+
+// ClaimsPage is one page of the rows Claims lists, in the same order: all
+// of them when page.Limit is zero. The claims' turns, dates and questions
+// place the page; only the claims on it are read further and cited. total
+// is the number of rows on all pages.
+func (s *Store) ClaimsPage(ctx context.Context, f Filter, page Page) (rows []ClaimRow, total int, err error) {
+	if page.Limit <= 0 {
+		rows, err := s.Claims(ctx, f)
+		if err != nil {
+			return nil, 0, err
+		}
+		return rows[min(max(page.Offset, 0), len(rows)):], len(rows), nil
+	}
+	bodies, err := s.resolveBodies(ctx, f.Body)
+	if err != nil {
+		return nil, 0, err
+	}
+	speakers, err := s.resolvePeople(ctx, f.Speaker, f.From, f.To)
+	if err != nil {
+		return nil, 0, err
+	}
+	questions, err := s.resolveQuestions(ctx, f.Question)
+	if err != nil {
+		return nil, 0, err
+	}
+	claims, err := s.nodes(ctx, s.claimsPath(bodies, speakers))
+	if err != nil {
+		return nil, 0, s.queryErr(err)
+	}
+	all, err := s.objectsOf(ctx, claims, ontology.SchemaAppearance, ontology.SchemaAuthor, ontology.SchemaAbout)
+	if err != nil {
+		return nil, 0, s.queryErr(err)
+	}
+	var turns []quad.Value
+	for _, c := range claims {
+		if t := all[0][c]; len(t) > 0 {
+			turns = append(turns, t[0])
+		}
+	}
+	info, err := s.readTurns(ctx, nil, dedup(turns), turnDate|turnQuestion)
+	if err != nil {
+		return nil, 0, err
+	}
+	type key struct {
+		claim          quad.Value
+		date, question string
+	}
+	want := func(set []quad.Value, v quad.Value) bool { return len(set) == 0 || slices.Contains(set, v) }
+	first := func(vs []quad.Value) quad.Value {
+		if len(vs) == 0 {
+			return nil
+		}
+		return vs[0]
+	}
+	var keys []key
+	for _, c := range claims {
+		turn := first(all[0][c])
+		ti := info[turn]
+		if !want(speakers, first(all[1][c])) || !want(questions, ti.question) || !inRange(dateOf(ti.date), f.From, f.To) {
+			continue
+		}
+		if len(bodies) > 0 && !slices.ContainsFunc(all[2][c], func(v quad.Value) bool { return slices.Contains(bodies, v) }) {
+			continue
+		}
+		k := key{claim: c, date: Undated}
+		if turn != nil {
+			k.date, k.question = dateOf(ti.date), string(iriOf(ti.question))
+		}
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), Natural(a.question, b.question), Natural(string(iriOf(a.claim)), string(iriOf(b.claim))))
+	})
+	lo := min(max(page.Offset, 0), len(keys))
+	hi := min(len(keys), lo+page.Limit)
+	var onPage []quad.Value
+	for _, k := range keys[lo:hi] {
+		onPage = append(onPage, k.claim)
+	}
+	rows, err = s.claimRows(ctx, f, onPage, bodies, speakers, questions)
+	return rows, len(keys), err
+}
+
+// claimsPath starts at the claims about the bodies, else by the speakers,
+// else at every claim.
+func (s *Store) claimsPath(bodies, speakers []quad.Value) *path.Path {
+	switch {
+	case len(bodies) > 0:
+		return path.StartPath(s.h.QuadStore, bodies...).In(ontology.SchemaAbout).Has(ontology.RDFType, ontology.Statement)
+	case len(speakers) > 0:
+		return path.StartPath(s.h.QuadStore, speakers...).In(ontology.SchemaAuthor).Has(ontology.RDFType, ontology.Statement)
+	}
+	return s.ofType(ontology.Statement)
+}
+
+// claimRows makes the rows of the claims f selects among claims, sorted.
+func (s *Store) claimRows(ctx context.Context, f Filter, claims, bodies, speakers, questions []quad.Value) ([]ClaimRow, error) {
 	if len(claims) == 0 {
 		return []ClaimRow{}, nil
 	}

@@ -49,6 +49,7 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 		{"Gizmo", testGizmo},
 		{"Summaries", testSummaries},
 		{"SharedSessions", testSharedSessions},
+		{"ClaimPages", testClaimPages},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, fresh(t)) })
@@ -778,15 +779,30 @@ func testSharedSessions(t *testing.T, b Backend) {
 // the catalogue, are the rows of the whole list.
 func checkQuotePages(t *testing.T, s *store.Store, f store.Filter) {
 	t.Helper()
-	ctx := context.Background()
-	all, err := s.Quotes(ctx, f)
+	all, err := s.Quotes(context.Background(), f)
 	if err != nil || len(all) < 20 {
 		t.Fatalf("Quotes(%+v): %d rows, %v", f, len(all), err)
 	}
-	q, _ := store.Lookup("quotes")
+	checkPages(t, s, "quotes", f, all, func(p store.Page) ([]store.QuoteRow, int, error) {
+		return s.QuotesPage(context.Background(), f, p)
+	})
+}
+
+// checkPages checks that the pages of the named query's rows, read by page
+// and through the catalogue, are those of the whole list all.
+func checkPages[R any](t *testing.T, s *store.Store, name string, f store.Filter, all []R, page func(store.Page) ([]R, int, error)) {
+	t.Helper()
+	ctx := context.Background()
+	q, _ := store.Lookup(name)
 	values := map[string]string{}
 	if f.Body != "" {
 		values["body"] = f.Body
+	}
+	if f.Speaker != "" {
+		values["speaker"] = f.Speaker
+	}
+	if f.From != "" {
+		values["from"] = f.From
 	}
 	args, err := q.Parse(values)
 	if err != nil {
@@ -798,9 +814,9 @@ func checkQuotePages(t *testing.T, s *store.Store, f store.Filter) {
 	}
 	for _, size := range []int{1, 7, len(all) - 1, len(all) + 5} {
 		for off := 0; off < len(all)+2; off += max(size, len(all)/3) {
-			what := fmt.Sprintf("QuotesPage(%+v, offset %d, limit %d)", f, off, size)
+			what := fmt.Sprintf("%s page (%+v, offset %d, limit %d)", name, f, off, size)
 			want := all[min(off, len(all)):min(off+size, len(all))]
-			rows, total, err := s.QuotesPage(ctx, f, store.Page{Offset: off, Limit: size})
+			rows, total, err := page(store.Page{Offset: off, Limit: size})
 			check(t, what, rows, err, want)
 			if total != len(all) {
 				t.Errorf("%s: total %d, want %d", what, total, len(all))
@@ -810,8 +826,26 @@ func checkQuotePages(t *testing.T, s *store.Store, f store.Filter) {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(r.Rows, whole.Rows[min(off, len(all)):min(off+size, len(all))]) || r.Total != whole.Total || r.Offset != off {
-				t.Errorf("Run(quotes, offset %d, limit %d): %d rows of %d at %d, not those of the whole list", off, size, len(r.Rows), r.Total, r.Offset)
+				t.Errorf("Run(%s, offset %d, limit %d): %d rows of %d at %d, not those of the whole list", name, off, size, len(r.Rows), r.Total, r.Offset)
 			}
 		}
+	}
+}
+
+// testClaimPages checks that the pages of claims, read alone or through
+// the catalogue, are the rows of the whole list.
+func testClaimPages(t *testing.T, b Backend) {
+	ctx := context.Background()
+	s := b.Open(t)
+	defer s.Close()
+	load(t, ctx, s, append(Fixture(), Synthetic(24, 4)...)...)
+	for _, f := range []store.Filter{{}, {Speaker: "Sadiq Khan"}, {From: "2010-01-05"}} {
+		all, err := s.Claims(ctx, f)
+		if err != nil || len(all) < 10 {
+			t.Fatalf("Claims(%+v): %d rows, %v", f, len(all), err)
+		}
+		checkPages(t, s, "claims", f, all, func(p store.Page) ([]store.ClaimRow, int, error) {
+			return s.ClaimsPage(ctx, f, p)
+		})
 	}
 }
