@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -205,15 +206,22 @@ func Key(t *transcript.Transcript) string {
 	return date + "/" + name
 }
 
+// emitted holds the buffers Map gathers a transcript's quads in.
+var emitted = sync.Pool{New: func() any { return new([]quad.Quad) }}
+
 // Map describes one transcript as a named graph.
 func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	key := Key(t)
 	e := &emitter{m: m, key: key, label: m.iri(ont.GraphPath + key), people: map[string]*personRef{}, bodies: map[string]*bodies.Body{}, acts: map[string]*bodies.Act{}, roles: map[string]string{}, kinds: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
-	// Room for the quads this transcript will give, so the slice is not
-	// regrown as it fills: its own, and the descriptions of the people,
-	// bodies and posts it names.
-	own := 64 + 16*len(t.Turns) + 9*len(f.Mentions) + 13*len(f.Claims)
-	e.quads = make([]quad.Quad, 0, own+200+8*len(t.Turns)+8*len(f.Mentions))
+	// The quads are gathered in a buffer kept from one transcript to the
+	// next, then copied into the graph's own slices at their final size.
+	buf := emitted.Get().(*[]quad.Quad)
+	e.quads = (*buf)[:0]
+	defer func() {
+		clear(e.quads) // hold on to no transcript's values
+		*buf = e.quads[:0]
+		emitted.Put(buf)
+	}()
 	e.labelV = e.label
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")

@@ -14,8 +14,8 @@ import (
 // the rest, which describe things many transcripts refer to and go to the
 // register graph. The order of each part is the order of emission.
 //
-// The transcript's own quads are kept in place in the emitter's slice,
-// which split hands over to the graph.
+// Both parts are copied out of the emitter's slice into slices of their
+// own size.
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
 	var register quad.Value = e.m.RegisterGraph()
@@ -29,19 +29,15 @@ func (e *emitter) split(item quad.IRI) Graph {
 			n++
 		}
 	}
-	g := Graph{Label: e.label, Key: e.key, Register: make([]quad.Quad, 0, len(e.quads)-n)}
-	n = 0
+	g := Graph{Label: e.label, Key: e.key, Quads: make([]quad.Quad, 0, n), Register: make([]quad.Quad, 0, len(e.quads)-n)}
 	for _, q := range e.quads {
 		if isOwn(q) {
-			e.quads[n] = q // n never passes the quad being read
-			n++
+			g.Quads = append(g.Quads, q)
 			continue
 		}
 		q.Label = register
 		g.Register = append(g.Register, q)
 	}
-	clear(e.quads[n:])
-	g.Quads, e.quads = e.quads[:n:n], nil
 	return g
 }
 
