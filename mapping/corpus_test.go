@@ -155,3 +155,54 @@ func TestPeopleInTimeOnCorpus(t *testing.T) {
 	}
 	t.Logf("%d files: %d named speaker turns, %d by Assembly Members, %d questions by Assembly Members; mayors %v", len(files), speakers, ams, asked, names)
 }
+
+// TestDescribeGraphByGraph counts the dev corpus's export graph by graph,
+// as export does (AddGraph forgets each graph's subjects), and all at once
+// (Add keeps them): the dataset descriptions are the same, so no subject is
+// described in two graphs.
+func TestDescribeGraphByGraph(t *testing.T) {
+	dev := corpus.Path(corpus.Dev)
+	files, _ := filepath.Glob(filepath.Join(dev, "*.txt"))
+	if dev == "" || len(files) == 0 {
+		t.Skip("no dev corpus beside the repository (../shared/corpus/dev)")
+	}
+	m, err := mapping.New(mapping.Config{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rd := transcript.NewReader(nil)
+	register := m.NewRegister()
+	byGraph, whole := mapping.NewStats(), mapping.NewStats()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := rd.Parse(f, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := m.Map(tr, m.Find(tr))
+		register.Add(g)
+		byGraph.AddGraph(g.Quads)
+		whole.Add(g.Quads)
+	}
+	r := register.Graph()
+	byGraph.AddGraph(r.Quads)
+	whole.Add(r.Quads)
+	lines := func(s *mapping.Stats) string {
+		var out []string
+		for _, q := range mapping.Describe(ontology.DefaultBase, s, mapping.Description{}).Quads {
+			out = append(out, q.NQuad())
+		}
+		sort.Strings(out)
+		return strings.Join(out, "\n")
+	}
+	a, b := lines(byGraph), lines(whole)
+	if a != b {
+		t.Errorf("graph by graph:\n%s\nall at once:\n%s", a, b)
+	}
+	if !strings.Contains(a, "distinctSubjects") {
+		t.Errorf("no distinctSubjects in the description:\n%s", a)
+	}
+}

@@ -21,6 +21,10 @@ type Stats struct {
 	subjects   map[uint64]struct{}
 	properties map[quad.IRI]struct{}
 	classes    map[quad.IRI]map[uint64]struct{}
+	// nSubjects and nClass count the subjects, and the members of each
+	// class, of the graphs given to AddGraph, whose sets are dropped.
+	nSubjects int
+	nClass    map[quad.IRI]int
 	examples   map[quad.IRI]quad.IRI // class -> least IRI
 	first      string                // least session date
 	last       string                // greatest session date
@@ -29,7 +33,23 @@ type Stats struct {
 // NewStats returns empty counts.
 func NewStats() *Stats {
 	return &Stats{seed: maphash.MakeSeed(), bnodeSeed: maphash.MakeSeed(), subjects: map[uint64]struct{}{}, properties: map[quad.IRI]struct{}{},
-		classes: map[quad.IRI]map[uint64]struct{}{}, examples: map[quad.IRI]quad.IRI{}}
+		classes: map[quad.IRI]map[uint64]struct{}{}, examples: map[quad.IRI]quad.IRI{}, nClass: map[quad.IRI]int{}}
+}
+
+// AddGraph counts the quads of a whole named graph whose subjects are
+// described in no other graph given to s: a transcript's graph describes
+// only its own question's resources, and the register graph the people,
+// bodies and sessions they refer to. Its subjects are counted and then
+// forgotten, so the memory of an export does not grow with the archive.
+func (s *Stats) AddGraph(quads []quad.Quad) {
+	subjects, classes := s.subjects, s.classes
+	s.subjects, s.classes = map[uint64]struct{}{}, map[quad.IRI]map[uint64]struct{}{}
+	s.Add(quads)
+	s.nSubjects += len(s.subjects)
+	for c, m := range s.classes {
+		s.nClass[c] += len(m)
+	}
+	s.subjects, s.classes = subjects, classes
 }
 
 // exampleClasses are the classes whose least IRI is given as an example
@@ -162,23 +182,28 @@ func Describe(base string, s *Stats, d Description) Graph {
 		add(ds, ont.VoidVocabulary, quad.IRI(ns))
 	}
 	add(ds, ont.VoidTriples, integer(s.triples))
-	add(ds, ont.VoidDistinctSubjects, integer(len(s.subjects)))
+	add(ds, ont.VoidDistinctSubjects, integer(len(s.subjects)+s.nSubjects))
 	add(ds, ont.VoidProperties, integer(len(s.properties)))
 	for _, c := range exampleClasses {
 		if ex, ok := s.examples[c]; ok {
 			add(ds, ont.VoidExampleResource, ex)
 		}
 	}
-	classes := make([]quad.IRI, 0, len(s.classes))
+	classes := make([]quad.IRI, 0, len(s.classes)+len(s.nClass))
 	for c := range s.classes {
 		classes = append(classes, c)
+	}
+	for c := range s.nClass {
+		if _, ok := s.classes[c]; !ok {
+			classes = append(classes, c)
+		}
 	}
 	sort.Slice(classes, func(i, j int) bool { return classes[i] < classes[j] })
 	for _, c := range classes {
 		part := m.iri("dataset/class/" + curie(c))
 		add(ds, ont.VoidClassPartition, part)
 		add(part, ont.VoidClass, c)
-		add(part, ont.VoidEntities, integer(len(s.classes[c])))
+		add(part, ont.VoidEntities, integer(len(s.classes[c])+s.nClass[c]))
 	}
 	for _, f := range d.Distributions {
 		dist := m.iri("dataset/distribution/" + f.Format)

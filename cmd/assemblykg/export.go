@@ -84,7 +84,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 		qw := f.NewWriter(w, wo)
 		stats := mapping.NewStats()
 		err := mapCollected(ctx, inputs, opts, s, func(_ quad.IRI, quads []quad.Quad) error {
-			stats.Add(quads)
+			stats.AddGraph(quads)
 			_, err := qw.WriteQuads(quads)
 			return err
 		})

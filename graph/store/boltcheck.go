@@ -7,6 +7,8 @@ import (
 	"hash/fnv"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 )
 
 // Bolt's file layout (github.com/boltdb/bolt, format version 2): pages of
@@ -81,27 +83,9 @@ func checkBoltFile(path string, full bool) error {
 	if size == 0 {
 		return damaged("%s is empty", path)
 	}
-	head := make([]byte, boltHeader+boltMetaSize)
-	read := func(off int64) []byte {
-		if _, err := f.ReadAt(head, off); err != nil {
-			return nil
-		}
-		return head
-	}
-	m0, err0 := parseBoltMeta(read(0))
-	pageSize := int64(m0.pageSize)
-	if err0 != nil {
-		pageSize = int64(os.Getpagesize())
-	}
-	m1, err1 := parseBoltMeta(read(pageSize))
-	var m boltMetaPage
-	switch {
-	case err0 != nil && err1 != nil:
-		return damaged("%s: %v", path, err0)
-	case err0 != nil, err1 == nil && m1.txid > m0.txid:
-		m = m1
-	default:
-		m = m0
+	m, pageSize, err := newestMeta(f)
+	if err != nil {
+		return damaged("%s: %v", path, err)
 	}
 	if m.pageSize < 512 || m.pageSize&(m.pageSize-1) != 0 || int64(m.pageSize) != pageSize {
 		return damaged("%s: page size %d", path, m.pageSize)
@@ -277,4 +261,85 @@ func leafBuckets(b []byte, id uint64) ([]uint64, error) {
 		}
 	}
 	return roots, nil
+}
+
+// Walking every page costs a read of the whole file: seconds for a store
+// of the whole archive, at every Open. A store whose file is as it was when
+// last walked, or as bolt left it when a writer closed it, is not walked
+// again: beside the file, a record (checkedSuffix) keeps its size,
+// modification time and transaction id, and a file whose three still match
+// is trusted. Any write to the file, by bolt or otherwise, changes its
+// modification time.
+const checkedSuffix = ".checked"
+
+// fileState is what the check record keeps of a bolt file, or "" when the
+// file cannot be read.
+func fileState(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return ""
+	}
+	m, _, err := newestMeta(f)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%d %d %d", fi.Size(), fi.ModTime().UnixNano(), m.txid)
+}
+
+// newestMeta reads the two meta pages of a bolt file and returns the newer
+// valid one, and the page size to read the file's pages with.
+func newestMeta(f io.ReaderAt) (boltMetaPage, int64, error) {
+	head := make([]byte, boltHeader+boltMetaSize)
+	read := func(off int64) []byte {
+		if _, err := f.ReadAt(head, off); err != nil {
+			return nil
+		}
+		return head
+	}
+	m0, err0 := parseBoltMeta(read(0))
+	pageSize := int64(m0.pageSize)
+	if err0 != nil {
+		pageSize = int64(os.Getpagesize())
+	}
+	m1, err1 := parseBoltMeta(read(pageSize))
+	switch {
+	case err0 != nil && err1 != nil:
+		return boltMetaPage{}, 0, err0
+	case err0 != nil, err1 == nil && m1.txid > m0.txid:
+		return m1, pageSize, nil
+	}
+	return m0, pageSize, nil
+}
+
+// checkedAlready reports whether the bolt file at path was walked, or
+// written by bolt, in its present state.
+func checkedAlready(path string) bool {
+	rec, err := os.ReadFile(path + checkedSuffix)
+	if err != nil {
+		return false
+	}
+	state := fileState(path)
+	return state != "" && strings.TrimSpace(string(rec)) == state
+}
+
+// recordChecked writes the check record of the bolt file at path. A store
+// that cannot be written (a read-only copy) keeps none, and is walked at
+// every Open.
+func recordChecked(path string) {
+	state := fileState(path)
+	if state == "" {
+		return
+	}
+	tmp := path + checkedSuffix + "." + strconv.Itoa(os.Getpid())
+	if err := os.WriteFile(tmp, []byte(state+"\n"), 0o600); err != nil {
+		return
+	}
+	if err := os.Rename(tmp, path+checkedSuffix); err != nil {
+		os.Remove(tmp)
+	}
 }

@@ -158,3 +158,56 @@ func TestIsDamaged(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckRecord: a store closed by its writer is not walked page by page
+// at the next Open (its check record matches), and a store damaged in
+// place afterwards is walked again and found damaged.
+func TestCheckRecord(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	s, err := store.Open(store.Bolt, dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
+		for _, g := range storetest.Fixture() {
+			if !yield(g, nil) {
+				return
+			}
+		}
+	}, store.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "indexes.bolt")
+	if _, err := os.Stat(file + ".checked"); err != nil {
+		t.Fatalf("no check record after a load: %v", err)
+	}
+	if s, err := store.Open(store.Bolt, dir, store.Options{ReadOnly: true}); err != nil {
+		t.Fatal(err)
+	} else {
+		s.Close()
+	}
+	// Every page's type overwritten in place, as in TestDamagedBolt.
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pageSize := int(binary.LittleEndian.Uint32(data[24:]))
+	for p := 2; p < len(data)/pageSize; p++ {
+		data[p*pageSize+8] ^= 0xff
+	}
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, ro := range []bool{true, false} {
+		s, err := store.Open(store.Bolt, dir, store.Options{ReadOnly: ro})
+		if err == nil {
+			s.Close()
+		}
+		if !errors.Is(err, store.ErrDamaged) {
+			t.Errorf("read-only %v: got %v, want an error wrapping ErrDamaged", ro, err)
+		}
+	}
+}

@@ -423,7 +423,14 @@ func checkBolt(path string) error {
 		return err
 	}
 	defer db.Close()
-	return checkBoltFile(file, true)
+	if checkedAlready(file) {
+		return nil
+	}
+	if err := checkBoltFile(file, true); err != nil {
+		return err
+	}
+	recordChecked(file)
+	return nil
 }
 
 // ErrDamaged is wrapped by the errors of a store found damaged: a file cut
@@ -555,6 +562,10 @@ func (s *Store) Close() error {
 	}
 	if e := s.h.Close(); e != nil && err == nil {
 		err = e
+	}
+	if s.bolt != nil && err == nil {
+		// The file is as bolt left it: the next Open need not walk it.
+		recordChecked(filepath.Join(s.path, "indexes.bolt"))
 	}
 	return err
 }
