@@ -25,9 +25,9 @@ type Stats struct {
 	// class, of the graphs given to AddGraph, whose sets are dropped.
 	nSubjects int
 	nClass    map[quad.IRI]int
-	examples   map[quad.IRI]quad.IRI // class -> least IRI
-	first      string                // least session date
-	last       string                // greatest session date
+	examples  map[quad.IRI]quad.IRI // class -> least IRI
+	first     string                // least session date
+	last      string                // greatest session date
 }
 
 // NewStats returns empty counts.
