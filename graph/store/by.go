@@ -192,6 +192,67 @@ func (s *Store) summaryByNames(ctx context.Context, f Filter, mk, ik string, lab
 	return rows, names, true, nil
 }
 
+// summaryClaims reads the claim summary kind for f's body (any body when
+// none) and names the nodes of the rest of each key with the label
+// predicate of its part (nil for a part kept as it is), adding up the
+// counts of keys whose rests read the same. ok is false when the summaries
+// cannot answer: they are not current, f has dates, a speaker or a
+// question, its body names several bodies, or, with distinct, two of the
+// nodes named share a name (a claim counts once under a name however many
+// of its nodes bear it).
+func (s *Store) summaryClaims(ctx context.Context, f Filter, kind string, distinct bool, labels ...quad.IRI) (counts map[[2]string]int, ok bool, err error) {
+	if f.From != "" || f.To != "" || f.Speaker != "" || f.Question != "" {
+		return nil, false, nil
+	}
+	bodies, err := s.resolveBodies(ctx, f.Body)
+	if err != nil || len(bodies) > 1 || (f.Body != "" && len(bodies) == 0) {
+		return nil, false, err
+	}
+	if len(bodies) == 0 {
+		bodies = []quad.Value{nil} // the keys of any body
+	}
+	rows, ok, err := s.summaryBy(ctx, bodies, kind, "")
+	if err != nil {
+		return nil, false, s.queryErr(err)
+	}
+	if !ok {
+		return nil, false, nil
+	}
+	names := make([]map[quad.Value]string, len(labels))
+	for i, pred := range labels {
+		if pred == "" {
+			continue
+		}
+		var nodes []quad.Value
+		for _, r := range rows {
+			nodes = append(nodes, keyNode(r.rest[i]))
+		}
+		nodes = dedup(nodes)
+		if names[i], err = s.label(ctx, nodes, pred); err != nil {
+			return nil, false, s.queryErr(err)
+		}
+		seen := make(map[string]bool, len(nodes))
+		for _, n := range nodes {
+			if distinct && seen[names[i][n]] {
+				return nil, false, nil
+			}
+			seen[names[i][n]] = true
+		}
+	}
+	counts = map[[2]string]int{}
+	for _, r := range rows {
+		var k [2]string
+		for i, part := range r.rest {
+			if labels[i] != "" {
+				part = names[i][keyNode(part)]
+			}
+			k[i] = part
+		}
+		counts[k] += r.mentions
+	}
+	return counts, true, nil
+}
+
 // MentionsByGroup counts, for each Assembly group, year and body, the
 // mentions of the body in the questions asked on behalf of the group that
 // year, and those questions. Undated questions are left out. Without
@@ -389,24 +450,32 @@ func (s *Store) claimsIn(ctx context.Context, f Filter) (map[quad.Value]quad.Val
 // in the questions asked on behalf of the group. Undated questions are left
 // out.
 func (s *Store) ClaimsByGroup(ctx context.Context, f Filter) ([]GroupClaimRow, error) {
-	turnOf, info, err := s.claimsIn(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	var questions []quad.Value
-	for _, t := range turnOf {
-		questions = append(questions, info[t].question)
-	}
-	groups, years, err := s.askers(ctx, questions)
-	if err != nil {
-		return nil, err
-	}
 	type key struct{ group, year string }
 	n := map[key]int{}
-	for _, t := range turnOf {
-		q := info[t].question
-		for _, g := range groups[q] {
-			n[key{g, years[q]}]++
+	if sums, ok, err := s.summaryClaims(ctx, f, "P", true, ontology.SKOSPrefLabel, ""); err != nil {
+		return nil, err
+	} else if ok {
+		for k, c := range sums {
+			n[key{k[0], k[1]}] += c
+		}
+	} else {
+		turnOf, info, err := s.claimsIn(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		var questions []quad.Value
+		for _, t := range turnOf {
+			questions = append(questions, info[t].question)
+		}
+		groups, years, err := s.askers(ctx, questions)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range turnOf {
+			q := info[t].question
+			for _, g := range groups[q] {
+				n[key{g, years[q]}]++
+			}
 		}
 	}
 	out := make([]GroupClaimRow, 0, len(n))
@@ -421,13 +490,21 @@ func (s *Store) ClaimsByGroup(ctx context.Context, f Filter) ([]GroupClaimRow, e
 
 // ClaimsByYear counts the claims made in each year.
 func (s *Store) ClaimsByYear(ctx context.Context, f Filter) ([]YearClaimRow, error) {
-	turnOf, info, err := s.claimsIn(ctx, f)
-	if err != nil {
-		return nil, err
-	}
 	n := map[string]int{}
-	for _, t := range turnOf {
-		n[yearOf(dateOf(info[t].date))]++
+	if sums, ok, err := s.summaryClaims(ctx, f, "C", false, ""); err != nil {
+		return nil, err
+	} else if ok {
+		for k, c := range sums {
+			n[k[0]] += c
+		}
+	} else {
+		turnOf, info, err := s.claimsIn(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range turnOf {
+			n[yearOf(dateOf(info[t].date))]++
+		}
 	}
 	out := make([]YearClaimRow, 0, len(n))
 	for y, c := range n {
@@ -439,21 +516,29 @@ func (s *Store) ClaimsByYear(ctx context.Context, f Filter) ([]YearClaimRow, err
 
 // ClaimsBySpeaker counts the claims each speaker made.
 func (s *Store) ClaimsBySpeaker(ctx context.Context, f Filter) ([]SpeakerClaimRow, error) {
-	turnOf, info, err := s.claimsIn(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	var speakers []quad.Value
-	for _, ti := range info {
-		speakers = append(speakers, ti.speaker)
-	}
-	names, err := s.label(ctx, dedup(speakers), ontology.FOAFName)
-	if err != nil {
-		return nil, s.queryErr(err)
-	}
 	n := map[string]int{}
-	for _, t := range turnOf {
-		n[names[info[t].speaker]]++
+	if sums, ok, err := s.summaryClaims(ctx, f, "K", false, ontology.FOAFName); err != nil {
+		return nil, err
+	} else if ok {
+		for k, c := range sums {
+			n[k[0]] += c
+		}
+	} else {
+		turnOf, info, err := s.claimsIn(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		var speakers []quad.Value
+		for _, ti := range info {
+			speakers = append(speakers, ti.speaker)
+		}
+		names, err := s.label(ctx, dedup(speakers), ontology.FOAFName)
+		if err != nil {
+			return nil, s.queryErr(err)
+		}
+		for _, t := range turnOf {
+			n[names[info[t].speaker]]++
+		}
 	}
 	out := make([]SpeakerClaimRow, 0, len(n))
 	for sp, c := range n {
@@ -467,17 +552,25 @@ func (s *Store) ClaimsBySpeaker(ctx context.Context, f Filter) ([]SpeakerClaimRo
 
 // ClaimsByRole counts the claims made in each role.
 func (s *Store) ClaimsByRole(ctx context.Context, f Filter) ([]RoleClaimRow, error) {
-	turnOf, info, err := s.claimsIn(ctx, f)
-	if err != nil {
-		return nil, err
-	}
-	rname, err := s.roleNames(ctx, info)
-	if err != nil {
-		return nil, err
-	}
 	n := map[string]int{}
-	for _, t := range turnOf {
-		n[rname[info[t].role]]++
+	if sums, ok, err := s.summaryClaims(ctx, f, "L", false, ontology.SKOSPrefLabel); err != nil {
+		return nil, err
+	} else if ok {
+		for k, c := range sums {
+			n[k[0]] += c
+		}
+	} else {
+		turnOf, info, err := s.claimsIn(ctx, f)
+		if err != nil {
+			return nil, err
+		}
+		rname, err := s.roleNames(ctx, info)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range turnOf {
+			n[rname[info[t].role]]++
+		}
 	}
 	out := make([]RoleClaimRow, 0, len(n))
 	for r, c := range n {

@@ -41,6 +41,12 @@ import (
 //	A␀body␀speaker        those question items
 //	x␀body␀speaker␀date   those turns of that date
 //	a␀␀speaker...         the same for a mention of any body
+//	C␀body␀year           claims about the body made in turns of the year
+//	K␀body␀speaker        those made in turns of the speaker
+//	L␀body␀role           those made in turns spoken in the role
+//	P␀body␀group␀year     those made in question items asked on behalf of
+//	                      the group in the year (the item's date)
+//	C␀␀year...            the same for every claim
 //
 // (Sessions are typed in the register graph, not in the graphs of their
 // items, so summaries, made graph by graph, cannot tell a session from
@@ -66,7 +72,7 @@ const (
 	sumDirty   = "!dirty"
 	// sumFormat is the value of !version: summaries of another format are
 	// recounted, like missing ones.
-	sumFormat = 3
+	sumFormat = 4
 )
 
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -109,6 +115,9 @@ type tally struct {
 	groups   map[any][]any // question -> groups it was asked on behalf of
 	roles    map[any][]any // turn -> roles
 	answered map[any][]any // question -> who answered it
+	claim    map[any]bool  // claims (akg:Statement)
+	appear   map[any][]any // claim -> turns it was made in
+	about    map[any][]any // claim -> bodies it is about
 }
 
 func newTally(val func(any) (quad.Value, error)) *tally {
@@ -116,15 +125,16 @@ func newTally(val func(any) (quad.Value, error)) *tally {
 		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
 		question: map[any]bool{}, mention: map[any]bool{},
 		partOf: map[any][]any{}, groups: map[any][]any{}, roles: map[any][]any{},
-		answered: map[any][]any{}}
+		answered: map[any][]any{}, claim: map[any]bool{}, appear: map[any][]any{}, about: map[any][]any{}}
 }
 
 // summarised are the predicates summaries are made of.
 var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.SchemaCreator, ontology.DCTDate, ontology.RDFType,
-	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole, ontology.AnsweredBy}
+	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole, ontology.AnsweredBy,
+	ontology.SchemaAppearance, ontology.SchemaAbout}
 
 // classes are the classes whose members summaries tell apart.
-var classes = []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention}
+var classes = []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention, ontology.Statement}
 
 // add adds a quad; class is its object when the predicate is rdf:type and
 // the object one of classes.
@@ -146,6 +156,10 @@ func (t *tally) add(pred quad.IRI, s, o any, class quad.IRI) {
 		t.roles[s] = append(t.roles[s], o)
 	case ontology.AnsweredBy:
 		t.answered[s] = append(t.answered[s], o)
+	case ontology.SchemaAppearance:
+		t.appear[s] = append(t.appear[s], o)
+	case ontology.SchemaAbout:
+		t.about[s] = append(t.about[s], o)
 	case ontology.RDFType:
 		switch class {
 		case ontology.OpenGovSpeech:
@@ -154,6 +168,8 @@ func (t *tally) add(pred quad.IRI, s, o any, class quad.IRI) {
 			t.question[s] = true
 		case ontology.Mention:
 			t.mention[s] = true
+		case ontology.Statement:
+			t.claim[s] = true
 		}
 	}
 }
@@ -352,6 +368,43 @@ func (t *tally) counts() (map[string]int64, error) {
 	}
 	if err := t.sessions(addSet); err != nil {
 		return nil, err
+	}
+	// Claims, by the turn they were made in (the smallest, as the
+	// queries pick it); a claim made in none is not counted.
+	for c := range t.claim {
+		turn, err := t.leastOf(t.appear[c])
+		if err != nil {
+			return nil, err
+		}
+		if turn == nil {
+			continue
+		}
+		k, err := infoOf(turn)
+		if err != nil {
+			return nil, err
+		}
+		year := Undated
+		if k.date != Undated && len(k.date) >= 4 {
+			year = k.date[:4]
+		}
+		var asked []askedKey
+		if k.question != nil {
+			if asked, err = t.asked(k.question); err != nil {
+				return nil, err
+			}
+		}
+		bodies, err := t.distinct(t.about[c])
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range append(bodies, "") {
+			out[sumKey("C", b, year)]++
+			out[sumKey("K", b, k.speaker)]++
+			out[sumKey("L", b, k.role)]++
+			for _, a := range asked {
+				out[sumKey("P", b, a.group, a.year)]++
+			}
+		}
 	}
 	for k, items := range sets {
 		out[k] += int64(len(items))
@@ -818,12 +871,15 @@ type sumBy struct {
 }
 
 // summaryBy reads, from the summaries, the counts of the body-first kinds
-// mk (mentions) and ik (items) for the given bodies (all when none): one
-// key per row. ok is false when the summaries cannot answer.
+// mk (mentions) and ik (items; none when empty) for the given bodies (all
+// when none; a nil body stands for the keys of any body): one key per row. ok is false when the summaries cannot answer.
 func (s *Store) summaryBy(ctx context.Context, bodies []quad.Value, mk, ik string) (rows []*sumBy, ok bool, err error) {
 	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
 		byKey := map[string]*sumBy{}
 		for i, kind := range []string{mk, ik} {
+			if kind == "" {
+				continue
+			}
 			prefixes := []string{kind + "\x00"}
 			if len(bodies) > 0 {
 				prefixes = prefixes[:0]

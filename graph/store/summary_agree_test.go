@@ -16,7 +16,8 @@ import (
 // The mention counts read from the summaries equal those counted over the
 // mentions, for every body and speaker, with and without dates; so do the
 // counts by group, year and role for every body, the sessions, and who
-// answered about every body and speaker.
+// answered about every body and speaker, and the claims by group, year,
+// speaker and role.
 func TestSummariesAgreeWithCounts(t *testing.T) {
 	ctx := context.Background()
 	graphs := append(storetest.Fixture(), storetest.Synthetic(12, 6)...)
@@ -77,6 +78,10 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 					"MentionsByRole":  func() (any, int, error) { r, err := s.MentionsByRole(ctx, f); return r, len(r), err },
 					"Sessions":        func() (any, int, error) { r, err := s.Sessions(ctx); return r, len(r), err },
 					"Answers":         func() (any, int, error) { r, err := s.Answers(ctx, f); return r, len(r), err },
+					"ClaimsByGroup":   func() (any, int, error) { r, err := s.ClaimsByGroup(ctx, f); return r, len(r), err },
+					"ClaimsByYear":    func() (any, int, error) { r, err := s.ClaimsByYear(ctx, f); return r, len(r), err },
+					"ClaimsBySpeaker": func() (any, int, error) { r, err := s.ClaimsBySpeaker(ctx, f); return r, len(r), err },
+					"ClaimsByRole":    func() (any, int, error) { r, err := s.ClaimsByRole(ctx, f); return r, len(r), err },
 				} {
 					fast, n, err := q()
 					if err != nil {

@@ -626,8 +626,8 @@ func CheckAnswersAfterSummaries(t *testing.T, s *store.Store, fx []store.Graph) 
 // describing its session again, in the order of a folder sorted by item
 // (item 0 of every session, then item 1...). Item j has SharedTurns(j)
 // turns, each mentioning TfL, and every other one (spoken by Len Duvall)
-// the MPS too; even items are asked on behalf of LabourGroup, odd ones of
-// GreenGroup.
+// the MPS too, and one claim about the MPS, by Len Duvall; even items are
+// asked on behalf of LabourGroup, odd ones of GreenGroup.
 func SharedSessions(n, k int) []store.Graph {
 	var out []store.Graph
 	for j := range k {
@@ -641,7 +641,8 @@ func SharedSessions(n, k int) []store.Graph {
 				turns[i] = turnSpec{sp, fmt.Sprintf("Item %d turn %d: TfL and the MPS.", j, i), ms}
 			}
 			slug := fmt.Sprintf("item-%d", j)
-			g := transcript(sharedDay(d), slug, fmt.Sprintf("Item %d", j), Len, Sadiq, turns, nil)
+			claim := claimSpec{turn: 1, kind: ontology.NumericClaim, about: MPS, text: "TfL and the MPS.", value: "3", unit: "officers", figure: "MPS"}
+			g := transcript(sharedDay(d), slug, fmt.Sprintf("Item %d", j), Len, Sadiq, turns, []claimSpec{claim})
 			b := &builder{label: g.Label, quads: g.Quads}
 			group, name := LabourGroup, "Labour Group"
 			if j%2 == 1 {
@@ -773,6 +774,22 @@ func testSharedSessions(t *testing.T, b Backend) {
 	}
 	checkQuotePages(t, s, store.Filter{})
 	checkQuotePages(t, s, store.Filter{Body: "MPS"})
+
+	// One claim per item, about the MPS, by Len Duvall (no role).
+	labour := n * ((k + 1) / 2)
+	for _, f := range []store.Filter{{}, {Body: "MPS"}, {From: "2019-01-01"}, {Body: "MPS", To: "2019-12-31"}} {
+		byGroup, err := s.ClaimsByGroup(ctx, f)
+		check(t, fmt.Sprintf("ClaimsByGroup(%+v)", f), byGroup, err, []store.GroupClaimRow{
+			{Group: "Green Group", Year: "2019", Claims: n*k - labour}, {Group: "Labour Group", Year: "2019", Claims: labour}})
+		byYear, err := s.ClaimsByYear(ctx, f)
+		check(t, fmt.Sprintf("ClaimsByYear(%+v)", f), byYear, err, []store.YearClaimRow{{Year: "2019", Claims: n * k}})
+		bySpeaker, err := s.ClaimsBySpeaker(ctx, f)
+		check(t, fmt.Sprintf("ClaimsBySpeaker(%+v)", f), bySpeaker, err, []store.SpeakerClaimRow{{Speaker: lenName, Claims: n * k}})
+		byRole, err := s.ClaimsByRole(ctx, f)
+		check(t, fmt.Sprintf("ClaimsByRole(%+v)", f), byRole, err, []store.RoleClaimRow{{Role: "", Claims: n * k}})
+	}
+	byYear, err := s.ClaimsByYear(ctx, store.Filter{Body: "TfL"})
+	check(t, "ClaimsByYear(TfL)", byYear, err, []store.YearClaimRow{})
 }
 
 // checkQuotePages checks that the pages of quotes, read alone or through
