@@ -78,8 +78,9 @@ func Find(text string) []Claim {
 	t := runeTexts.Get().(*runeText).reset(text)
 	defer t.release() // what Find returns holds no part of t, only of text
 	var out []Claim
+	lower := asciiLower(text) // each sentence's part of it is its lower case
 	for _, s := range t.sentences() {
-		st := newSentenceText(s)
+		st := t.st.reset(s, lower[s.ByteBegin:s.ByteEnd])
 		out = append(out, t.numericClaims(st)...)
 		out = append(out, t.cueClaims(st)...)
 	}

@@ -208,16 +208,28 @@ type patternWord struct {
 }
 
 func newSentenceText(s Sentence) *sentenceText {
+	return new(sentenceText).reset(s, "")
+}
+
+// reset makes st the sentenceText of s, reusing its buffer of words. lower,
+// when not "", is s.Text with its ASCII letters lower-cased.
+func (st *sentenceText) reset(s Sentence, lower string) *sentenceText {
+	words := st.words[:0]
 	text := s.Text
-	st := &sentenceText{sentence: s, text: text}
+	*st = sentenceText{sentence: s, text: text}
 	st.folds = strings.Contains(text, "\u0130") || strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
 	if st.folds {
 		st.lower = strings.ToLower(text)
 		return st
 	}
-	st.lower = asciiLower(text)
+	if lower == "" {
+		lower = asciiLower(text)
+	}
+	st.lower = lower
 	st.words = st.wordBuf[:0]
-	lower := st.lower
+	if cap(words) > len(st.wordBuf) {
+		st.words = words // grown past wordBuf by an earlier sentence
+	}
 	for i := 0; i < len(lower); i++ {
 		if !isASCIILetter(lower[i]) || (i > 0 && isWordByte(lower[i-1])) {
 			continue

@@ -28,6 +28,7 @@ type runeText struct {
 	// buffers that scan reuses from sentence to sentence
 	toks        []token
 	asked, hypo []bool
+	st          sentenceText // the sentence being read, reused
 }
 
 func newRuneText(s string) *runeText {
@@ -61,6 +62,7 @@ var runeTexts = sync.Pool{New: func() any { return new(runeText) }}
 func (t *runeText) release() {
 	t.s = ""
 	clear(t.toks[:cap(t.toks)])
+	t.st = sentenceText{words: t.st.words[:0]}
 	runeTexts.Put(t)
 }
 
