@@ -56,6 +56,16 @@ func openSumDB(s *Store, readOnly bool) (sumDB, error) {
 			}
 		}
 		db, err := bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second, ReadOnly: readOnly})
+		if err != nil && !errors.Is(err, bolt.ErrTimeout) {
+			// A file a killed load left unfinished (empty, say): the
+			// summaries are counted again from the quads, so a reader
+			// does without them and a writer starts them anew.
+			if readOnly {
+				return nil, nil
+			}
+			os.Remove(file)
+			db, err = bolt.Open(file, 0o600, &bolt.Options{Timeout: 2 * time.Second})
+		}
 		if err != nil {
 			return nil, err
 		}
