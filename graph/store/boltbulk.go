@@ -312,15 +312,14 @@ func putNodeKeys(tx *bolt.Tx, nodes []*bulkNode) error {
 	sorted := slices.Clone(nodes)
 	slices.SortFunc(sorted, func(a, b *bulkNode) int { return bytes.Compare(a.hash[:], b.hash[:]) })
 	var (
-		buf  [binary.MaxVarintLen64]byte
-		name [3]byte
-		vb   *bolt.Bucket
-		nb   *bolt.Bucket
-		err  error
+		buf    [binary.MaxVarintLen64]byte
+		prefix [2]byte // of the hashes in vb and nb
+		vb, nb *bolt.Bucket
+		err    error
 	)
 	for _, n := range sorted {
-		if name[1] != n.hash[0] || name[2] != n.hash[1] || vb == nil {
-			name = [3]byte{0, n.hash[0], n.hash[1]}
+		if vb == nil || prefix != [2]byte(n.hash[:2]) {
+			prefix = [2]byte(n.hash[:2])
 			if vb, err = tx.CreateBucketIfNotExists(valBucket('v', n.hash)); err != nil {
 				return err
 			}

@@ -21,26 +21,30 @@ import (
 // loadedBolt returns the file of a bolt store holding the fixture.
 func loadedBolt(t *testing.T) []byte {
 	t.Helper()
-	dir := filepath.Join(t.TempDir(), "kg.db")
-	s, err := store.Open(store.Bolt, dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-		for _, g := range storetest.Fixture() {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	dir := fixtureBolt(t)
 	data, err := os.ReadFile(filepath.Join(dir, "indexes.bolt"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// fixtureBolt loads the fixture into a new bolt store, closes it and
+// returns its folder.
+func fixtureBolt(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "kg.db")
+	s, err := store.Open(store.Bolt, dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Load(context.Background(), seq(storetest.Fixture()), store.LoadOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
 
 // openDamaged opens a store whose file holds data, for reading and for
@@ -164,23 +168,7 @@ func TestIsDamaged(t *testing.T) {
 // at the next Open (its check record matches), and a store damaged in
 // place afterwards is walked again and found damaged.
 func TestCheckRecord(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kg.db")
-	s, err := store.Open(store.Bolt, dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-		for _, g := range storetest.Fixture() {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
+	dir := fixtureBolt(t)
 	file := filepath.Join(dir, "indexes.bolt")
 	if _, err := os.Stat(file + ".checked"); err != nil {
 		t.Fatalf("no check record after a load: %v", err)
@@ -217,21 +205,7 @@ func TestCheckRecord(t *testing.T) {
 // summaries' file leaves it empty; readers then answer from the quads, and
 // the next writer counts the summaries anew.
 func TestUnfinishedSummaries(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "kg.db")
-	s, err := store.Open(store.Bolt, dir, store.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-		for _, g := range storetest.Fixture() {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{}); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
+	dir := fixtureBolt(t)
 	if err := os.WriteFile(filepath.Join(dir, "summaries.bolt"), nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
