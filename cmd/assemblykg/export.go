@@ -78,13 +78,16 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	progress := newProgress(s, quiet, output != "" && output != "-", "export", len(inputs))
 	opts.onError = func(err error) { progress.clear(); fmt.Fprintln(s.err, err) }
 	opts.onWarning = func(w *transcript.ParseError) { progress.clear(); fmt.Fprintln(s.err, warning(w)) }
-	opts.onGraph = func(_ string, quads int) { progress.add(1, quads) }
+	// Every quad written counts, the register's and the description's too,
+	// so the summary matches the output line for line.
+	opts.onGraph = func(string, int) { progress.add(1, 0) }
 	var inputErr error
 	write := func(w io.Writer) error {
 		qw := f.NewWriter(w, wo)
 		stats := mapping.NewStats()
 		err := mapCollected(ctx, inputs, opts, s, func(_ quad.IRI, quads []quad.Quad) error {
 			stats.AddGraph(quads)
+			progress.add(0, len(quads))
 			_, err := qw.WriteQuads(quads)
 			return err
 		})
@@ -93,6 +96,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 			if _, werr := qw.WriteQuads(d.Quads); werr != nil {
 				err = werr
 			}
+			progress.add(0, len(d.Quads))
 		}
 		if cerr := qw.Close(); cerr != nil {
 			return cerr
