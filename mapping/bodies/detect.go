@@ -434,7 +434,11 @@ func inJobTitle(toks []token, start int) bool {
 // registry acronym.
 func (s *Scanner) learn(text string, toks []token, m match) {
 	if m.body.FoundByForm {
-		if acr := initials(m.body.Name); acr != "" && s.d.reg.byAcr[acr] == nil && !s.taught[acr] {
+		acr := initials(m.body.Name)
+		if acr == "" && acronymShape(m.body.Name) {
+			acr = m.body.Name // an acronym spoken of as an organisation names it from then on
+		}
+		if acr != "" && s.d.reg.byAcr[acr] == nil && !s.taught[acr] {
 			if s.taught == nil {
 				s.taught = map[string]bool{}
 			}

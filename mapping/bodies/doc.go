@@ -55,7 +55,19 @@
 // Unit"). A name defined with its acronym, "Full Name (FN)", whose words
 // spell the acronym by their initials is a body too, and FN names it for
 // the rest of the transcript; so do the initials of any body found by its
-// form, when they are three capitals or more and no registry acronym. These bodies have FoundByForm set, kind
+// form, when they are three capitals or more and no registry acronym.
+// An acronym no registry lists is a body when the text speaks of it as an
+// organisation — its staff or members ("RLA officers", "Members of the
+// RLA"), acting ("the RLA has published", "RLA will launch"), the agent of a
+// passive ("created by the RLA") or the owner of a response or budget ("the
+// RLA's response") — and names it for the rest of the transcript; ranks,
+// letters after names and acronyms with figures ("PCs", "OBE", "LSP5") never
+// are. Party adjectives listed with a party found by its form before the
+// people they describe ("Labour, Liberal Democrat and Green Assembly
+// Members") are parties; the organisation after a person's post in a list of
+// people ("Jo Bloggs, Chief Executive, Riverside Homes Sam Smith, Chair,
+// ...") is a body, up to the next person, unless the post holds a seat
+// ("Assembly Member, Ealing"). These bodies have FoundByForm set, kind
 // "other" and a slug id. Generic references ("the Council", "the Fire
 // Authority", "the Mayor's Office", "a Fire and Rescue Service"), job
 // titles, laws ("... Act"), plans and schemes defined with an acronym

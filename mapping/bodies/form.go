@@ -181,6 +181,10 @@ func (d *Detector) formCandidates(text string, toks []token, root *rootMatches) 
 				add(start, k)
 			}
 		}
+		if actsAsBody(toks, k) {
+			add(k, k+1) // "GLA officers", "MOPAC will launch", "created by TfL"
+			continue
+		}
 		if !t.word || !t.upper || t.bracket || !headNouns[t.fold] {
 			continue
 		}
@@ -333,7 +337,11 @@ func (d *Detector) formCandidates(text string, toks []token, root *rootMatches) 
 			continue // "the London Cycle Network", "the Strategic Road Network"
 		}
 		add(start, end)
+		if partyHeads[t.fold] && end == k+1 {
+			coordinatedParties(toks, start, end, add)
+		}
 	}
+	creditedOrganisations(toks, add)
 	return out
 }
 
