@@ -3,22 +3,30 @@ package bodies
 import "unicode/utf8"
 
 // An acronym no registry lists and no text defines is a body when the
-// sentence treats it as an organisation: it has staff or members ("GLA
-// officers", "Members of the RLA"), it acts as only an organisation acts
+// sentence treats it as an organisation: it has staff, members or a
+// spokesperson ("Members of the RLA", "the RLA's officers", "a GLA
+// spokesperson"), it acts as only an organisation acts
 // ("the RLA has published", "RLA will launch"), it is the agent of a
 // passive ("created by the RLA") or it owns a response, a budget or a
 // consultation ("the RLA's response"). A scheme, a pollutant or a tax
 // ("ULEZ", "NOx", "VED") is named by the same shape but is never spoken of
 // that way. People's ranks and letters after names ("PCs", "MPs", "OBE")
-// are not organisations whatever follows them.
+// are not organisations whatever follows them, and an acronym that
+// describes people ("BAME officers", "members of LGBT groups") is not their
+// employer.
 
-// staffNouns are the people and parts of an organisation, after its acronym
-// ("GLA officers", "the GLA family") or its possessive.
+// staffNouns are the people and parts of an organisation, after its
+// possessive ("the GLA's officers", "the RLA's board").
 var staffNouns = set(
 	"officers", "officials", "staff", "employees", "members", "colleagues", "board",
 	"management", "executives", "spokesperson", "spokesman", "spokeswoman", "family",
 	"workforce", "chief", "chiefs", "bosses", "chair", "chairman", "leadership",
 )
+
+// voiceNouns follow an organisation's bare acronym ("a GLA spokesperson",
+// "the wider GLA family"). Staff in general do not: "BAME officers", "ICT
+// staff" and "A&E staff" describe people, not whom they work for.
+var voiceNouns = set("spokesperson", "spokesman", "spokeswoman", "family")
 
 // ownedNouns are what an organisation owns, after its possessive ("the
 // GLA's response", "the RLA's consultation").
@@ -77,12 +85,13 @@ var staffOf = set(
 )
 
 // personAcronyms are ranks, offices and letters after names, printed as
-// acronyms ("PCs said", "MPs have agreed"): people, not organisations.
+// acronyms ("the PCC said", "the SIO told"): people, not organisations; and
+// the places and labels of the transcripts themselves ("UK", "MQT").
 var personAcronyms = set(
-	"PC", "PCs", "PCSO", "PCSOs", "DC", "DCs", "DS", "DI", "DCI", "DCS", "DSI", "QC", "KC",
-	"CBE", "OBE", "MBE", "KBE", "DBE", "QPM", "QFSM", "MVO", "CEO", "CEOs", "CFO", "COO",
-	"MP", "MPs", "AM", "AMs", "MEP", "MEPs", "PM", "DPM", "LFC", "HM", "OK", "UK", "USA", "US",
-	"EU", "GB", "MQ", "MQT", "PQT",
+	"PC", "PCSO", "DC", "DS", "DI", "DCI", "DCS", "DSI", "QC", "KC",
+	"CBE", "OBE", "MBE", "KBE", "DBE", "QPM", "QFSM", "MVO", "CEO", "CFO", "COO",
+	"MP", "AM", "MEP", "PM", "DPM", "LFC", "PCC", "SIO", "SRO", "DPO", "GP", "HM", "OK", "UK",
+	"USA", "US", "EU", "GB", "MQ", "MQT", "PQT",
 )
 
 // actsAsBody reports whether the acronym at token k is spoken of as an
@@ -96,6 +105,9 @@ func actsAsBody(toks []token, k int) bool {
 		if r >= '0' && r <= '9' {
 			return false // "LSP5", "PM10": plans and particles
 		}
+	}
+	if n := len(a.raw); a.raw[n-1] == 's' && a.raw[n-2] >= 'A' && a.raw[n-2] <= 'Z' {
+		return false // "PCs", "GPs", "SMEs", "CCGs": a plural is a kind, not one organisation
 	}
 	next := func(j int) (token, bool) {
 		if j >= len(toks) || toks[j].bracket || toks[j].gap != gapSpace || !toks[j].word {
@@ -112,8 +124,8 @@ func actsAsBody(toks []token, k int) bool {
 		return false
 	}
 	if n, ok := next(j); ok {
-		if staffNouns[n.fold] {
-			return true // "GLA officers"
+		if voiceNouns[n.fold] {
+			return true // "the wider GLA family"
 		}
 		if auxiliaries[n.fold] {
 			j++
@@ -132,6 +144,11 @@ func actsAsBody(toks []token, k int) bool {
 	p := k - 1
 	if p >= 1 && toks[p].fold == "the" && toks[p].gap == gapSpace {
 		p--
+	}
+	// ... and the acronym ends the phrase: "members of BAME communities"
+	// are not its members.
+	if n, ok := next(k + 1); ok && !functionWords[n.fold] && !auxiliaries[n.fold] && n.fold != "and" {
+		return false
 	}
 	if p >= 1 && a.gap == gapSpace && toks[p].gap == gapSpace && toks[p].word {
 		switch toks[p].fold {

@@ -20,8 +20,9 @@ const maxListed = 8
 // coordinatedParties adds, as parties, the single capitalised words listed
 // with the party name [start, end) found by its form ("Labour, Liberal
 // Democrat and Green Assembly Members"), when the list ends in partyPeople
-// within two words.
-func coordinatedParties(toks []token, start, end int, add func(int, int)) {
+// within two words and none of the words is a place a council is named
+// after.
+func coordinatedParties(toks []token, start, end int, places map[string]bool, add func(int, int)) {
 	conjunct := func(j int) bool {
 		x := toks[j]
 		return x.word && x.upper && !x.bracket && !titleWords[x.fold] && !functionWords[x.fold] &&
@@ -59,6 +60,11 @@ func coordinatedParties(toks []token, start, end int, add func(int, int)) {
 	}
 	if len(words) == 0 {
 		return
+	}
+	for _, j := range words {
+		if places[toks[j].fold] {
+			return // "Camden, Islington and Liberal Democrat members"
+		}
 	}
 	// the list describes people: "... Green Assembly Members", "... MPs"
 	described := false

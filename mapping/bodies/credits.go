@@ -6,7 +6,8 @@ package bodies
 // comma, or the next person's name, followed by their own post ("...,
 // Director, Riverside Homes Sam Smith, Chair, ..."). A representative's
 // post ("Assembly Member, Ealing & Hillingdon") is followed by a seat, not
-// an organisation.
+// an organisation, and so is a leader's when it is only the place a council
+// is named after ("Leader, Lambeth").
 
 // representatives hold seats named after places.
 var representatives = set("member", "mp", "am", "mep", "councillor", "mayor")
@@ -36,7 +37,7 @@ func postAt(toks []token, e int) (int, bool) {
 }
 
 // creditedOrganisations adds the organisations named after people's posts.
-func creditedOrganisations(toks []token, add func(int, int)) {
+func creditedOrganisations(toks []token, places map[string]bool, add func(int, int)) {
 	for e := 2; e < len(toks); e++ {
 		// toks[e] opens the organisation: a comma after the post
 		if toks[e].gap != gapComma || !toks[e].word || !toks[e].upper || toks[e].bracket {
@@ -45,7 +46,7 @@ func creditedOrganisations(toks []token, add func(int, int)) {
 		if _, ok := postAt(toks, e); !ok || representatives[toks[e-1].fold] {
 			continue
 		}
-		end, words, generics := e, 0, 0
+		end, words, generics, placeWords := e, 0, 0, 0
 		for j := e; j < len(toks) && j-e < maxNameTokens; j++ {
 			x := toks[j]
 			if x.bracket || (j > e && x.gap != gapSpace && !(x.gap == gapJoined && (x.raw == "&" || toks[j-1].raw == "&"))) {
@@ -68,6 +69,9 @@ func creditedOrganisations(toks []token, add func(int, int)) {
 			if genericModifiers[x.fold] {
 				generics++
 			}
+			if places[x.fold] {
+				placeWords++
+			}
 		}
 		// "... West London Business Zac Goldsmith, Director, ...": the last
 		// two words are the next person.
@@ -75,9 +79,12 @@ func creditedOrganisations(toks []token, add func(int, int)) {
 			if _, next := postAt(toks, firstPostEnd(toks, end)); next {
 				end -= 2
 				words -= 2
+				for end > e && connectors[toks[end-1].fold] {
+					end-- // "Lambeth and John Biggs, Mayor, ..."
+				}
 			}
 		}
-		if words < 1 || end <= e || generics == words {
+		if words < 1 || end <= e || generics == words || placeWords == words {
 			continue
 		}
 		add(e, end)

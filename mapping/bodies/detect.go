@@ -222,11 +222,14 @@ type Detector struct {
 	// Unmatchable lists registry forms that no text can match (they hold
 	// punctuation that breaks a name); the registry tests keep it empty.
 	Unmatchable []string
+	// places holds the folded words of the places the registry's councils
+	// are named after ("Camden", "Kingston", "Thames").
+	places map[string]bool
 }
 
 // NewDetector builds the matcher for every name, alias and acronym of reg.
 func NewDetector(reg *Registry) *Detector {
-	d := &Detector{reg: reg, root: &node{}}
+	d := &Detector{reg: reg, root: &node{}, places: councilPlaces(reg)}
 	order := 0
 	for _, b := range reg.bodies {
 		for _, f := range b.Acronyms {
@@ -513,4 +516,23 @@ func (s *Scanner) mint(text string, toks []token, i, e int) *Body {
 	s.minted[k] = b
 	s.found = append(s.found, b)
 	return b
+}
+
+// councilPlaces returns the folded words of the places the registry's
+// councils are named after: "London Borough of Camden" gives "camden",
+// "Royal Borough of Kingston upon Thames" "kingston" and "thames".
+func councilPlaces(reg *Registry) map[string]bool {
+	out := map[string]bool{}
+	for _, b := range reg.bodies {
+		if b.Kind != "council" {
+			continue
+		}
+		for _, t := range tokenize(b.Name) {
+			if t.word && t.upper && !headNouns[t.fold] && !genericModifiers[t.fold] && !connectors[t.fold] &&
+				t.fold != "london" && t.fold != "greater" && t.fold != "borough" {
+				out[t.fold] = true
+			}
+		}
+	}
+	return out
 }

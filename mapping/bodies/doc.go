@@ -57,12 +57,12 @@
 // the rest of the transcript; so do the initials of any body found by its
 // form, when they are three capitals or more and no registry acronym.
 // An acronym no registry lists is a body when the text speaks of it as an
-// organisation — its staff or members ("RLA officers", "Members of the
-// RLA"), acting ("the RLA has published", "RLA will launch"), the agent of a
-// passive ("created by the RLA") or the owner of a response or budget ("the
+// organisation — its staff, members or spokesperson ("Members of the RLA",
+// "the RLA's officers", "an RLA spokesperson"), acting ("the RLA has
+// published", "RLA will launch"), the agent of a passive ("created by the RLA") or the owner of a response or budget ("the
 // RLA's response") — and names it for the rest of the transcript; ranks,
-// letters after names and acronyms with figures ("PCs", "OBE", "LSP5") never
-// are. Party adjectives listed with a party found by its form before the
+// letters after names, acronyms with figures ("PCs", "OBE", "LSP5") and
+// acronyms that describe people ("BAME officers") never are. Party adjectives listed with a party found by its form before the
 // people they describe ("Labour, Liberal Democrat and Green Assembly
 // Members") are parties; the organisation after a person's post in a list of
 // people ("Jo Bloggs, Chief Executive, Riverside Homes Sam Smith, Chair,

@@ -238,6 +238,9 @@ func (d *Detector) formCandidates(text string, toks []token, root *rootMatches) 
 					break
 				}
 				if x.fold == "and" {
+					if partyHeads[t.fold] {
+						break // "Camden, Islington and Liberal Democrat members": a party's name holds no list
+					}
 					sawAnd = true
 				}
 				if x.fold == "the" {
@@ -338,10 +341,10 @@ func (d *Detector) formCandidates(text string, toks []token, root *rootMatches) 
 		}
 		add(start, end)
 		if partyHeads[t.fold] && end == k+1 {
-			coordinatedParties(toks, start, end, add)
+			coordinatedParties(toks, start, end, d.places, add)
 		}
 	}
-	creditedOrganisations(toks, add)
+	creditedOrganisations(toks, d.places, add)
 	return out
 }
 
