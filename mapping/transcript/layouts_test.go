@@ -93,4 +93,24 @@ func TestSizeLimits(t *testing.T) {
 	if _, err := rd.Read("at-limit.txt", strings.NewReader(big)); err != nil {
 		t.Errorf("a file at the limit: %v", err)
 	}
+
+	// Turns: the question (line 7) is turn 1 of a file of 1 + 5 turns
+	// (lines 13, 15, ... 21); the limit of 4 is passed by the fifth, on
+	// line 19, with a BOM before the header not moving the column.
+	rd.MaxFileBytes = 0
+	many := header
+	for range 5 {
+		many += "Boris Johnson (Mayor of London):  Yes.\n\n"
+	}
+	rd.MaxTurns = 6
+	if tr, err := rd.Parse("six-turns.txt", []byte(many)); err != nil || len(tr.Turns) != 6 {
+		t.Fatalf("six turns at a limit of six: %v", err)
+	}
+	rd.MaxTurns = 4
+	for _, src := range []string{many, "\ufeff" + many} {
+		_, err = rd.Parse("many-turns.txt", []byte(src))
+		if !errors.As(err, &pe) || !errors.Is(err, transcript.ErrTooLarge) || pe.Line != 19 || pe.Col != 1 {
+			t.Errorf("turns over the limit: got %v, want many-turns.txt:19:1: too large", err)
+		}
+	}
 }

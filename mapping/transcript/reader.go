@@ -19,18 +19,22 @@ import (
 type Reader struct {
 	People *people.Register
 	// MaxFileBytes and MaxTurnBytes bound the size of a file and of one
-	// speech turn; 0 means DefaultMaxFileBytes and DefaultMaxTurnBytes.
+	// speech turn, MaxTurns the number of turns in a file; 0 means
+	// DefaultMaxFileBytes, DefaultMaxTurnBytes and DefaultMaxTurns.
 	// Larger input is an ErrTooLarge *ParseError at the place where it
 	// passes the limit.
-	MaxFileBytes, MaxTurnBytes int
+	MaxFileBytes, MaxTurnBytes, MaxTurns int
 }
 
 // Limits on input size when the Reader sets none. The longest published
-// transcripts run to a few hundred kilobytes and their longest turns to
-// some tens of kilobytes.
+// transcripts run to a few hundred kilobytes, a few hundred turns, and
+// their longest turns to some tens of kilobytes. Every turn becomes tens
+// of quads, held in memory until its transcript's graph is written, so
+// the limit on turns bounds what one file can cost.
 const (
 	DefaultMaxFileBytes = 32 << 20
 	DefaultMaxTurnBytes = 2 << 20
+	DefaultMaxTurns     = 20000
 )
 
 func (rd *Reader) maxFile() int {
@@ -38,6 +42,13 @@ func (rd *Reader) maxFile() int {
 		return rd.MaxFileBytes
 	}
 	return DefaultMaxFileBytes
+}
+
+func (rd *Reader) maxTurns() int {
+	if rd.MaxTurns > 0 {
+		return rd.MaxTurns
+	}
+	return DefaultMaxTurns
 }
 
 func (rd *Reader) maxTurn() int {
@@ -488,6 +499,14 @@ func (p *parser) parse() error {
 			answerer.Printed = ""
 		}
 		t.Turns = append(t.Turns, p.turns(aStart, len(p.lines), answerer)...)
+	}
+	if max := p.rd.maxTurns(); len(t.Turns) > max && p.err == nil {
+		at := t.Turns[max].Span.ByteBegin
+		if p.t.BOM {
+			at -= 3
+		}
+		line, col := position([]byte(p.src), at)
+		p.err = &ParseError{File: p.t.File, Line: line, Col: col, Err: fmt.Errorf("%w: the file passes the limit of %d speech turns here", ErrTooLarge, max)}
 	}
 	for i := range t.Turns {
 		t.Turns[i].Position = i
