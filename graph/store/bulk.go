@@ -3,11 +3,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 
 	"github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/refs"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -65,7 +67,7 @@ func (s *Store) copyBatch(ctx context.Context, quads []quad.Quad) (err error) {
 			return fmt.Errorf("bulk load: %w", err)
 		}
 	}
-	hashes, err := copyNodes(ctx, tx, "akg_nodes", quads)
+	hashes, err := copyNodes(ctx, tx, "akg_nodes", quads, nil)
 	if err != nil {
 		return err
 	}
@@ -110,7 +112,9 @@ func (s *Store) superuser() bool {
 
 // copyNodes copies the nodes of quads, each once, into table, whose
 // columns are those of Cayley's nodes table, and returns their hashes.
-func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad) (map[quad.Value]any, error) {
+// When seen is not nil, it counts the quads using each node, across
+// calls, and a node it counted before is not copied again.
+func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, seen map[refs.ValueHash]int32) (map[quad.Value]any, error) {
 	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, nodeColumns...))
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: %w", err)
@@ -119,18 +123,34 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad)
 	for i, c := range nodeColumns {
 		pos[c] = i
 	}
-	hashes := make(map[quad.Value]any)
+	// The hashes as Cayley computes them, and the same in the form COPY
+	// takes, worked out once for each term of the batch.
+	type hashed struct {
+		h   refs.ValueHash
+		sql any
+	}
+	hashes := make(map[quad.Value]hashed)
 	row := make([]any, len(nodeColumns))
 	for _, q := range quads {
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
 			if v == nil {
 				continue
 			}
-			if _, ok := hashes[v]; ok {
+			if h, ok := hashes[v]; ok {
+				if seen != nil {
+					seen[h.h]++
+				}
 				continue
 			}
 			h := csql.HashOf(v)
-			hashes[v] = h.SQLValue()
+			hashes[v] = hashed{h.ValueHash, h.SQLValue()}
+			if seen != nil {
+				n, ok := seen[h.ValueHash]
+				seen[h.ValueHash] = n + 1
+				if ok {
+					continue
+				}
+			}
 			typ, vals, err := csql.NodeValues(h, v)
 			if err != nil {
 				stmt.Close()
@@ -152,7 +172,11 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad)
 		stmt.Close()
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	return hashes, stmt.Close()
+	out := make(map[quad.Value]any, len(hashes))
+	for v, h := range hashes {
+		out[v] = h.sql
+	}
+	return out, stmt.Close()
 }
 
 // copyQuadRows copies the hashes of the terms of quads, given by hashes,
@@ -245,6 +269,8 @@ func (s *Store) beginPGBulk(ctx context.Context) error {
 	for _, stmt := range []string{
 		`CREATE TEMP TABLE akg_bulk_nodes (LIKE nodes INCLUDING DEFAULTS) ON COMMIT DROP`,
 		`CREATE TEMP TABLE akg_bulk_quads (subject_hash BYTEA, predicate_hash BYTEA, object_hash BYTEA, label_hash BYTEA) ON COMMIT DROP`,
+		`CREATE TEMP TABLE akg_bulk_sum (k BYTEA, n BIGINT) ON COMMIT DROP`,
+		`CREATE TEMP TABLE akg_bulk_refs (hash BYTEA, refs INT) ON COMMIT DROP`,
 	} {
 		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			tx.Rollback()
@@ -252,39 +278,79 @@ func (s *Store) beginPGBulk(ctx context.Context) error {
 		}
 	}
 	s.bulk = tx
+	s.bulkRefs = map[refs.ValueHash]int32{}
 	return nil
 }
 
-// stageBulk copies a batch of a first load into the temporary tables, and
-// its change to the summaries into the summaries' table, in the load's
-// transaction.
+// stageBulk copies a batch of a first load, and its change to the
+// summaries, into the temporary tables of the load's transaction.
 func (s *Store) stageBulk(ctx context.Context, quads []quad.Quad, sum map[string]int64) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	hashes, err := copyNodes(ctx, s.bulk, "akg_bulk_nodes", quads)
+	hashes, err := copyNodes(ctx, s.bulk, "akg_bulk_nodes", quads, s.bulkRefs)
 	if err != nil {
 		return err
 	}
 	if err := copyQuadRows(ctx, s.bulk, "akg_bulk_quads", quads, hashes); err != nil {
 		return err
 	}
-	if s.sum == nil {
+	if s.sum == nil || len(sum) == 0 {
 		return nil
 	}
-	return pgTx{ctx, s.bulk}.add(sum)
+	// The batches change many of the same counts: each change is copied,
+	// and finishBulk adds them up once.
+	stmt, err := s.bulk.PrepareContext(ctx, pq.CopyIn("akg_bulk_sum", "k", "n"))
+	if err != nil {
+		return err
+	}
+	for k, n := range sum {
+		if _, err := stmt.ExecContext(ctx, []byte(k), n); err != nil {
+			stmt.Close()
+			return err
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		stmt.Close()
+		return err
+	}
+	return stmt.Close()
 }
 
 // finishBulk moves a first load into Cayley's tables and commits it.
 func (s *Store) finishBulk(ctx context.Context) (err error) {
-	tx := s.bulk
-	s.bulk = nil
+	tx, seen := s.bulk, s.bulkRefs
+	s.bulk, s.bulkRefs = nil, nil
 	defer func() {
 		if err != nil {
 			tx.Rollback()
 			err = fmt.Errorf("bulk load: %w", err)
 		}
 	}()
+	// A load cancelled before it is written whole leaves the store as it
+	// was.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	// Each node was copied once, by the first batch using it; how many
+	// quads use it is known now.
+	stmt, err := tx.PrepareContext(ctx, pq.CopyIn("akg_bulk_refs", "hash", "refs"))
+	if err != nil {
+		return err
+	}
+	for h, n := range seen {
+		if _, err := stmt.ExecContext(ctx, h[:], n); err != nil {
+			stmt.Close()
+			return err
+		}
+	}
+	if _, err := stmt.ExecContext(ctx); err != nil {
+		stmt.Close()
+		return err
+	}
+	if err := stmt.Close(); err != nil {
+		return err
+	}
 	// The foreign keys and the secondary indexes of the quads table, as
 	// Cayley made them, to be dropped and made again.
 	var drop, rebuild []string
@@ -318,15 +384,9 @@ func (s *Store) finishBulk(ctx context.Context) (err error) {
 	// indexes, for this transaction only.
 	stmts := append([]string{`SET LOCAL work_mem = '256MB'`, `SET LOCAL maintenance_work_mem = '512MB'`}, drop...)
 	stmts = append(stmts,
-		`INSERT INTO nodes SELECT n.hash, r.n, n.value, n.value_string, n.datatype, n.language, n.iri, n.bnode,
+		`INSERT INTO nodes SELECT n.hash, r.refs, n.value, n.value_string, n.datatype, n.language, n.iri, n.bnode,
 			n.value_int, n.value_bool, n.value_float, n.value_time
-		FROM (SELECT DISTINCT ON (hash) * FROM akg_bulk_nodes ORDER BY hash) n
-		JOIN (SELECT h, count(*) AS n FROM (
-			SELECT subject_hash AS h FROM akg_bulk_quads
-			UNION ALL SELECT predicate_hash FROM akg_bulk_quads
-			UNION ALL SELECT object_hash FROM akg_bulk_quads
-			UNION ALL SELECT label_hash FROM akg_bulk_quads WHERE label_hash IS NOT NULL
-		) x GROUP BY h) r ON r.h = n.hash
+		FROM akg_bulk_nodes n JOIN akg_bulk_refs r ON r.hash = n.hash ORDER BY n.hash
 		ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + EXCLUDED.refs`,
 		`INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
 		SELECT subject_hash, predicate_hash, object_hash, label_hash, now() FROM akg_bulk_quads`,
@@ -337,10 +397,37 @@ func (s *Store) finishBulk(ctx context.Context) (err error) {
 			return err
 		}
 	}
+	if s.sum != nil {
+		if err := addStagedSums(ctx, tx); err != nil {
+			return err
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
 	// Plans for the queries need the statistics of the new rows.
 	_, err = s.db.ExecContext(ctx, `ANALYZE nodes, quads`)
+	return err
+}
+
+// addStagedSums adds the changes to the summaries that the batches of a
+// first load copied into akg_bulk_sum to the summaries' table, as
+// sumTx.add does: a count that becomes 0 is removed, one below 0 is an
+// error.
+func addStagedSums(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO akg_summary (k, n)
+		SELECT k, sum(n)::bigint FROM akg_bulk_sum GROUP BY k ORDER BY k
+		ON CONFLICT (k) DO UPDATE SET n = akg_summary.n + EXCLUDED.n`); err != nil {
+		return err
+	}
+	var bad []byte
+	err := tx.QueryRowContext(ctx, `SELECT k FROM akg_summary WHERE n < 0 ORDER BY k LIMIT 1`).Scan(&bad)
+	switch {
+	case err == nil:
+		return fmt.Errorf("%w: %q", errNegative, bad)
+	case !errors.Is(err, sql.ErrNoRows):
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `DELETE FROM akg_summary WHERE n = 0`)
 	return err
 }

@@ -344,7 +344,7 @@ func (l *Loader) flush(ctx context.Context) error {
 	case l.s.bulk != nil:
 		if err = l.s.stageBulk(ctx, l.add, l.sum); err != nil {
 			l.s.bulk.Rollback()
-			l.s.bulk = nil
+			l.s.bulk, l.s.bulkRefs = nil, nil
 		}
 	default:
 		err = l.s.markDirty(ctx)

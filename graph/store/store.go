@@ -21,7 +21,8 @@ import (
 	"github.com/cayleygraph/cayley/graph/kv"
 	kvbolt "github.com/cayleygraph/cayley/graph/kv/bolt" // registers "bolt" with Cayley's own file layout
 	kvleveldb "github.com/cayleygraph/cayley/graph/kv/leveldb"
-	_ "github.com/cayleygraph/cayley/graph/memstore"     // registers "memstore"
+	_ "github.com/cayleygraph/cayley/graph/memstore" // registers "memstore"
+	"github.com/cayleygraph/cayley/graph/refs"
 	_ "github.com/cayleygraph/cayley/graph/sql/postgres" // registers "postgres"
 	_ "github.com/cayleygraph/cayley/writer"             // registers the "single" quad writer
 	"github.com/cayleygraph/quad"
@@ -76,6 +77,9 @@ type Store struct {
 	db   *sql.DB   // PostgreSQL only: the bulk load path talks to Cayley's tables
 	lock *sql.Conn // PostgreSQL, opened for writing: holds the writer lock
 	bulk *sql.Tx   // PostgreSQL: the transaction of a first load (see beginBulk)
+	// bulkRefs counts, in a first load on PostgreSQL, the quads using
+	// each node copied so far.
+	bulkRefs map[refs.ValueHash]int32
 	// bolt is the handle of a bolt store opened for writing, gopts the
 	// options Cayley opened it with, and boltBulk a first load writing
 	// into it directly.
@@ -546,7 +550,7 @@ func (s *Store) Close() error {
 	var err error
 	if s.bulk != nil {
 		s.bulk.Rollback() // a first load not flushed leaves the store empty
-		s.bulk = nil
+		s.bulk, s.bulkRefs = nil, nil
 	}
 	if s.sum != nil {
 		err = s.sum.close()
