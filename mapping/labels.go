@@ -20,13 +20,24 @@ func textHash(text string) string {
 // Labels tells apart the graphs of the transcripts mapped into one
 // dataset: two transcripts with the same session date and title would map
 // to one graph. The zero Labels is ready to use; it is not safe for
-// concurrent use.
+// concurrent use. It holds a few dozen bytes per graph (digests, not the
+// IRIs and texts), so that it stays small beside an archive of any size.
 type Labels struct {
-	seen map[quad.IRI]labelled
+	seen map[digest]labelled
+}
+
+// digest is the first half of a SHA-256 sum: two different strings share
+// one with a chance of about 2⁻¹²⁸.
+type digest [16]byte
+
+func digestOf(s string) digest {
+	h := sha256.Sum256([]byte(s))
+	return digest(h[:16])
 }
 
 type labelled struct {
-	file, hash string
+	file string // shares the caller's string
+	text digest
 }
 
 // Add records that file mapped to g and returns g. When an earlier file
@@ -36,20 +47,22 @@ type labelled struct {
 // key). The same text given twice is an error naming both files.
 func (l *Labels) Add(g Graph, file string) (Graph, error) {
 	if l.seen == nil {
-		l.seen = map[quad.IRI]labelled{}
+		l.seen = map[digest]labelled{}
 	}
-	hash := textHash(graphText(g))
-	other, dup := l.seen[g.Label]
-	if dup && other.hash == hash {
+	text := sha256.Sum256([]byte(graphText(g)))
+	label := digestOf(string(g.Label))
+	other, dup := l.seen[label]
+	if dup && other.text == digest(text[:16]) {
 		return g, fmt.Errorf("%s: the same transcript as %s (graph %s)", file, other.file, g.Label)
 	}
 	if dup {
-		g = g.rekey(g.Key + "-" + hash[:8])
-		if other, dup := l.seen[g.Label]; dup {
+		g = g.rekey(g.Key + "-" + hex.EncodeToString(text[:4]))
+		label = digestOf(string(g.Label))
+		if other, dup := l.seen[label]; dup {
 			return g, fmt.Errorf("%s: same session date, title and text hash as %s (graph %s)", file, other.file, g.Label)
 		}
 	}
-	l.seen[g.Label] = labelled{file: file, hash: hash}
+	l.seen[label] = labelled{file: file, text: digest(text[:16])}
 	return g, nil
 }
 

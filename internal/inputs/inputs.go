@@ -128,7 +128,11 @@ func Collect(paths []string, kinds Kinds) (found []Input, problems []error) {
 		if len(files) == 0 && len(errs) == 0 {
 			problems = append(problems, &Error{Path: p, Err: ErrNoTranscripts})
 		}
-		found = append(found, files...)
+		if found == nil {
+			found = files // a single folder, the common case: no copy
+		} else {
+			found = append(found, files...)
+		}
 	}
 	return found, problems
 }
