@@ -126,6 +126,10 @@ type Mapper struct {
 	links map[quad.IRI][]string
 	// unmatched are the links whose subject is in neither register.
 	unmatched []bodies.Link
+	// bodyDescriptions holds the description of each body of the registry
+	// described so far (*bodies.Body -> *bodyDescription): every
+	// transcript that names a body describes it alike.
+	bodyDescriptions sync.Map
 }
 
 // New returns a Mapper for c. A link whose subject names nothing is an
@@ -606,7 +610,49 @@ func (e *emitter) describe(t *transcript.Transcript) {
 	}
 }
 
+// describeBody describes body b, whose IRI is s, and adds the bodies and
+// kinds of body the description names to those the graph describes. The
+// description of a body of the registry is made once and then copied.
 func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
+	d := e.m.bodyDescription(s, b)
+	for _, q := range d.quads {
+		q.Label = e.labelV
+		e.quads = append(e.quads, q)
+	}
+	e.subject = nil
+	for iri, kind := range d.kinds {
+		e.kinds[iri] = kind
+	}
+	for iri, p := range d.bodies {
+		if _, ok := e.bodies[iri]; !ok {
+			e.bodies[iri] = p
+		}
+	}
+}
+
+// bodyDescription is the description of a body: its quads, with no graph
+// label, and the bodies (its parent) and kinds of body it names, by IRI.
+type bodyDescription struct {
+	quads  []quad.Quad
+	kinds  map[string]string
+	bodies map[string]*bodies.Body
+}
+
+func (m *Mapper) bodyDescription(s quad.IRI, b *bodies.Body) *bodyDescription {
+	if d, ok := m.bodyDescriptions.Load(b); ok {
+		return d.(*bodyDescription)
+	}
+	e := &emitter{m: m, bodies: map[string]*bodies.Body{}, kinds: map[string]string{}}
+	e.emitBody(s, b)
+	d := &bodyDescription{quads: e.quads, kinds: e.kinds, bodies: e.bodies}
+	// A body found by its form in one transcript is not kept.
+	if m.bodies.ByID(b.ID) == b {
+		m.bodyDescriptions.Store(b, d)
+	}
+	return d
+}
+
+func (e *emitter) emitBody(s quad.IRI, b *bodies.Body) {
 	e.add(s, ont.RDFType, ont.OrgOrganization)
 	e.add(s, ont.SKOSPrefLabel, quad.String(b.Name))
 	for _, a := range append(append([]string(nil), b.Aliases...), b.Acronyms...) {

@@ -50,28 +50,78 @@ func (m *Mapper) RegisterGraph() quad.IRI { return m.iri(ont.RegisterGraph) }
 // for concurrent use.
 type Register struct {
 	label     quad.IRI
-	seen      map[quad.Quad]struct{}
-	bySubject map[quad.Value][]quad.Quad
+	n         int
+	bySubject map[quad.Value]*described
+}
+
+// described is what the register holds about one subject: its quads in the
+// order first added, and, once they are many, a set of them.
+type described struct {
+	quads []quad.Quad
+	set   map[quad.Quad]struct{}
+}
+
+// describedSet is the number of quads on one subject past which they are
+// looked up in a set rather than compared one by one. A subject is most
+// often described by a dozen quads, and every transcript that refers to it
+// repeats them, so most quads added are already held.
+const describedSet = 32
+
+func (d *described) has(q quad.Quad) bool {
+	if d.set != nil {
+		_, ok := d.set[q]
+		return ok
+	}
+	for _, h := range d.quads {
+		if h.Predicate == q.Predicate && h.Object == q.Object && h.Label == q.Label {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *described) add(q quad.Quad) {
+	d.quads = append(d.quads, q)
+	if d.set != nil {
+		d.set[q] = struct{}{}
+	} else if len(d.quads) > describedSet {
+		d.set = make(map[quad.Quad]struct{}, 2*len(d.quads))
+		for _, h := range d.quads {
+			d.set[h] = struct{}{}
+		}
+	}
 }
 
 // NewRegister returns an empty Register for m's register graph.
 func (m *Mapper) NewRegister() *Register {
-	return &Register{label: m.RegisterGraph(), seen: map[quad.Quad]struct{}{}, bySubject: map[quad.Value][]quad.Quad{}}
+	return &Register{label: m.RegisterGraph(), bySubject: map[quad.Value]*described{}}
 }
 
-// Add gathers g's register quads.
+// Add gathers g's register quads. A run of quads on one subject, as the
+// mapping emits them, looks the subject up once.
 func (r *Register) Add(g Graph) {
+	var (
+		subject quad.Value
+		d       *described
+	)
 	for _, q := range g.Register {
-		if _, dup := r.seen[q]; dup {
+		if d == nil || q.Subject != subject {
+			subject = q.Subject
+			if d = r.bySubject[subject]; d == nil {
+				d = &described{}
+				r.bySubject[subject] = d
+			}
+		}
+		if d.has(q) {
 			continue
 		}
-		r.seen[q] = struct{}{}
-		r.bySubject[q.Subject] = append(r.bySubject[q.Subject], q)
+		d.add(q)
+		r.n++
 	}
 }
 
 // Len is the number of quads gathered.
-func (r *Register) Len() int { return len(r.seen) }
+func (r *Register) Len() int { return r.n }
 
 // Graph returns the register graph: subjects in IRI order, the quads of
 // each in the order they were first added. It is deterministic for the same
@@ -86,9 +136,9 @@ func (r *Register) Graph() Graph {
 		subjects = append(subjects, subject{v.String(), v})
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjects[i].key < subjects[j].key })
-	g := Graph{Label: r.label, Quads: make([]quad.Quad, 0, len(r.seen))}
+	g := Graph{Label: r.label, Quads: make([]quad.Quad, 0, r.n)}
 	for _, s := range subjects {
-		g.Quads = append(g.Quads, r.bySubject[s.v]...)
+		g.Quads = append(g.Quads, r.bySubject[s.v].quads...)
 	}
 	return g
 }

@@ -81,3 +81,42 @@ func TestRegister(t *testing.T) {
 		}
 	}
 }
+
+// TestRegisterManyQuads: a subject described by many quads (past the
+// point where they are kept in a set) still has each quad once, in the
+// order first added, whether the quads come again in one graph or another.
+func TestRegisterManyQuads(t *testing.T) {
+	m, err := mapping.New(mapping.Config{Version: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	label := m.RegisterGraph()
+	s := quad.IRI(ontology.DefaultBase + "person/a")
+	var first, again []quad.Quad
+	for i := range 100 {
+		q := quad.Quad{Subject: s, Predicate: ontology.FOAFName, Object: quad.String(strings.Repeat("x", i)), Label: label}
+		first = append(first, q)
+		if i%3 == 0 {
+			// The same quad in other boxes: equal by value only.
+			again = append(again, quad.Quad{Subject: quad.IRI(string(s)), Predicate: q.Predicate, Object: quad.String(strings.Repeat("x", i)), Label: quad.IRI(string(label))})
+		}
+	}
+	other := quad.Quad{Subject: quad.IRI(ontology.DefaultBase + "body/b"), Predicate: ontology.FOAFName, Object: quad.String("b"), Label: label}
+	reg := m.NewRegister()
+	reg.Add(mapping.Graph{Register: first[:10]})
+	reg.Add(mapping.Graph{Register: append(append([]quad.Quad{other}, first...), again...)})
+	reg.Add(mapping.Graph{Register: []quad.Quad{other, first[5], other}})
+	if reg.Len() != 101 {
+		t.Fatalf("%d quads gathered, want 101", reg.Len())
+	}
+	g := reg.Graph()
+	want := append([]quad.Quad{other}, first...)
+	if len(g.Quads) != len(want) {
+		t.Fatalf("%d quads, want %d", len(g.Quads), len(want))
+	}
+	for i := range want {
+		if g.Quads[i] != want[i] {
+			t.Errorf("quad %d: %v, want %v", i, g.Quads[i], want[i])
+		}
+	}
+}
