@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"maps"
@@ -123,11 +124,12 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 	for i, c := range nodeColumns {
 		pos[c] = i
 	}
-	// The hashes as Cayley computes them, and the same in the form COPY
-	// takes, worked out once for each term of the batch.
+	// The hashes as Cayley computes them, and the same in the text form
+	// COPY reads into BYTEA (what lib/pq makes of a []byte), worked out
+	// once for each term of the batch.
 	type hashed struct {
 		h   refs.ValueHash
-		sql any
+		sql string
 	}
 	hashes := make(map[quad.Value]hashed)
 	row := make([]any, len(nodeColumns))
@@ -143,7 +145,8 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 				continue
 			}
 			h := csql.HashOf(v)
-			hashes[v] = hashed{h.ValueHash, h.SQLValue()}
+			hh := hashed{h.ValueHash, copyHash(h.ValueHash)}
+			hashes[v] = hh
 			if seen != nil {
 				n, ok := seen[h.ValueHash]
 				seen[h.ValueHash] = n + 1
@@ -157,7 +160,7 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 				return nil, err
 			}
 			clear(row)
-			row[0] = vals[0]
+			row[0] = hh.sql
 			row[1] = 0
 			for i, c := range typ.Columns() {
 				row[pos[c]] = vals[i+1]
@@ -177,6 +180,14 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 		out[v] = h.sql
 	}
 	return out, stmt.Close()
+}
+
+// copyHash is a node hash in the text form COPY reads into BYTEA.
+func copyHash(h refs.ValueHash) string {
+	b := make([]byte, 2+hex.EncodedLen(len(h)))
+	b[0], b[1] = '\\', 'x'
+	hex.Encode(b[2:], h[:])
+	return string(b)
 }
 
 // copyQuadRows copies the hashes of the terms of quads, given by hashes,
@@ -415,10 +426,24 @@ func (s *Store) finishBulk(ctx context.Context) (err error) {
 // sumTx.add does: a count that becomes 0 is removed, one below 0 is an
 // error.
 func addStagedSums(ctx context.Context, tx *sql.Tx) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO akg_summary (k, n)
-		SELECT k, sum(n)::bigint FROM akg_bulk_sum GROUP BY k ORDER BY k
-		ON CONFLICT (k) DO UPDATE SET n = akg_summary.n + EXCLUDED.n`); err != nil {
+	var empty bool
+	if err := tx.QueryRowContext(ctx, `SELECT NOT EXISTS (SELECT 1 FROM akg_summary)`).Scan(&empty); err != nil {
 		return err
+	}
+	stmts := []string{`INSERT INTO akg_summary (k, n)
+		SELECT k, sum(n)::bigint FROM akg_bulk_sum GROUP BY k ORDER BY k
+		ON CONFLICT (k) DO UPDATE SET n = akg_summary.n + EXCLUDED.n`}
+	if empty {
+		// The sums fill the table as they are; its key is built once
+		// after, which is cheaper than finding each key's place.
+		stmts = []string{`ALTER TABLE akg_summary DROP CONSTRAINT akg_summary_pkey`,
+			`INSERT INTO akg_summary (k, n) SELECT k, sum(n)::bigint FROM akg_bulk_sum GROUP BY k`,
+			`ALTER TABLE akg_summary ADD PRIMARY KEY (k)`}
+	}
+	for _, stmt := range stmts {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return err
+		}
 	}
 	var bad []byte
 	err := tx.QueryRowContext(ctx, `SELECT k FROM akg_summary WHERE n < 0 ORDER BY k LIMIT 1`).Scan(&bad)
