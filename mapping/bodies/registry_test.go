@@ -270,3 +270,70 @@ func TestRegistryDates(t *testing.T) {
 		t.Errorf("bad until date: got %v, want an error at dates.csv:2 naming until", err)
 	}
 }
+
+// TestRegistryTraced checks that every registry body the project's research
+// lists name (research/identifiers.csv, research/bodies-ids-2.csv, beside
+// the repository) carries a source, and reports how many rows have one.
+func TestRegistryTraced(t *testing.T) {
+	reg := defaultRegistry(t)
+	forms := map[string][]*Body{}
+	for _, b := range reg.Bodies() {
+		for _, f := range append(append([]string{b.Name}, b.Aliases...), b.Acronyms...) {
+			forms[Key(f)] = append(forms[Key(f)], b)
+		}
+		for _, iri := range b.SameAs {
+			forms[iri] = append(forms[iri], b)
+		}
+	}
+	lists := 0
+	for _, list := range []struct {
+		file      string
+		name, iri string // columns
+		skipKinds []string
+	}{
+		{"research/identifiers.csv", "name", "iri", []string{"person", "place", "legislation", "position", "party-status"}},
+		{"research/bodies-ids-2.csv", "name", "", nil},
+	} {
+		path := corpus.Path(list.file)
+		if path == "" {
+			continue
+		}
+		lists++
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := csv.NewReader(f).ReadAll()
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", list.file, err)
+		}
+		col := func(name string) int { return slices.Index(rows[0], name) }
+		nameCol, iriCol, kindCol := col(list.name), col(list.iri), col("kind")
+		for i, r := range rows[1:] {
+			if kindCol >= 0 && slices.Contains(list.skipKinds, r[kindCol]) {
+				continue
+			}
+			name := strings.TrimSpace(regexp.MustCompile(`\s*\([^)]*\)$`).ReplaceAllString(r[nameCol], ""))
+			bs := forms[Key(name)]
+			if iriCol >= 0 {
+				bs = append(bs, forms[r[iriCol]]...)
+			}
+			for _, b := range bs {
+				if b.Source == "" {
+					t.Errorf("%s:%d: %q is registry body %s, which names no source", list.file, i+2, r[nameCol], b.ID)
+				}
+			}
+		}
+	}
+	if lists == 0 {
+		t.Skip("no research lists beside the repository")
+	}
+	sourced := 0
+	for _, b := range reg.Bodies() {
+		if b.Source != "" {
+			sourced++
+		}
+	}
+	t.Logf("%d of %d registry bodies name their source list", sourced, reg.Len())
+}
