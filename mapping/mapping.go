@@ -620,22 +620,25 @@ func (e *emitter) describeBody(s quad.IRI, b *bodies.Body) {
 		e.quads = append(e.quads, q)
 	}
 	e.subject = nil
-	for iri, kind := range d.kinds {
-		e.kinds[iri] = kind
+	for _, k := range d.kinds {
+		e.kinds[k.iri] = k.kind
 	}
-	for iri, p := range d.bodies {
-		if _, ok := e.bodies[iri]; !ok {
-			e.bodies[iri] = p
+	for _, p := range d.bodies {
+		if _, ok := e.bodies[p.iri]; !ok {
+			e.bodies[p.iri] = p.body
 		}
 	}
 }
 
 // bodyDescription is the description of a body: its quads, with no graph
-// label, and the bodies (its parent) and kinds of body it names, by IRI.
+// label, and the kinds of body and the bodies (its parent) it names.
 type bodyDescription struct {
 	quads  []quad.Quad
-	kinds  map[string]string
-	bodies map[string]*bodies.Body
+	kinds  []struct{ iri, kind string }
+	bodies []struct {
+		iri  string
+		body *bodies.Body
+	}
 }
 
 func (m *Mapper) bodyDescription(s quad.IRI, b *bodies.Body) *bodyDescription {
@@ -644,7 +647,16 @@ func (m *Mapper) bodyDescription(s quad.IRI, b *bodies.Body) *bodyDescription {
 	}
 	e := &emitter{m: m, bodies: map[string]*bodies.Body{}, kinds: map[string]string{}}
 	e.emitBody(s, b)
-	d := &bodyDescription{quads: e.quads, kinds: e.kinds, bodies: e.bodies}
+	d := &bodyDescription{quads: e.quads}
+	for _, iri := range sortedKeys(e.kinds) {
+		d.kinds = append(d.kinds, struct{ iri, kind string }{iri, e.kinds[iri]})
+	}
+	for _, iri := range sortedKeys(e.bodies) {
+		d.bodies = append(d.bodies, struct {
+			iri  string
+			body *bodies.Body
+		}{iri, e.bodies[iri]})
+	}
 	// A body found by its form in one transcript is not kept.
 	if m.bodies.ByID(b.ID) == b {
 		m.bodyDescriptions.Store(b, d)

@@ -25,24 +25,47 @@ const slack = 16 << 20
 // live heap after every collection.
 //
 // A user's GOGC or GOMEMLIMIT is left as it is: then Set does nothing.
-// The returned function puts back the settings Set changed; Set is not to
-// be called again before it is.
+// The returned function puts back the settings Set changed. Calls may
+// overlap (two exports in one process): the first sets the floor, and the
+// settings are put back when every call's function has been called.
 func Set(floor int64) (restore func()) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	p := &pacer{floor: floor, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
-	p.oldLimit = debug.SetMemoryLimit(p.limit())
-	p.oldPercent = debug.SetGCPercent(Percent)
-	p.arm()
-	return p.stop
+	mu.Lock()
+	defer mu.Unlock()
+	if users == 0 {
+		p := &pacer{floor: floor, sample: []metrics.Sample{{Name: "/gc/heap/live:bytes"}}}
+		p.oldLimit = debug.SetMemoryLimit(p.limit())
+		p.oldPercent = debug.SetGCPercent(Percent)
+		p.arm()
+		current = p
+	}
+	users++
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if users--; users == 0 {
+				current.stop()
+				current = nil
+			}
+		})
+	}
 }
+
+var (
+	mu      sync.Mutex // guards users and current
+	users   int
+	current *pacer
+)
 
 type pacer struct {
 	floor      int64
 	oldLimit   int64
 	oldPercent int
-	mu         sync.Mutex
+	mu         sync.Mutex // guards stopped and the settings
 	stopped    bool
 	sample     []metrics.Sample
 }
@@ -72,9 +95,6 @@ func (p *pacer) arm() {
 func (p *pacer) stop() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.stopped {
-		return
-	}
 	p.stopped = true
 	debug.SetGCPercent(p.oldPercent)
 	debug.SetMemoryLimit(p.oldLimit)

@@ -38,6 +38,7 @@ func TestFollowsLiveHeap(t *testing.T) {
 	t.Setenv("GOGC", "")
 	t.Setenv("GOMEMLIMIT", "")
 	const held = 48 << 20
+	runtime.GC() // the live heap, as of the last collection, is small
 	restore := heapfloor.Set(1 << 20)
 	defer restore()
 	_, before := settings()
@@ -76,5 +77,24 @@ func TestUsersSetting(t *testing.T) {
 		if percent != percent0 || limit != limit0 {
 			t.Errorf("%s set: GOGC %d, limit %d", env, percent, limit)
 		}
+	}
+}
+
+// TestOverlapping: two uses that overlap put back the settings from before
+// the first, whatever the order they end in.
+func TestOverlapping(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	percent0, limit0 := settings()
+	a := heapfloor.Set(1 << 30)
+	b := heapfloor.Set(1 << 29)
+	a()
+	a() // a second call does nothing
+	if percent, limit := settings(); percent != heapfloor.Percent || limit != 1<<30 {
+		t.Errorf("one use left: GOGC %d, limit %d", percent, limit)
+	}
+	b()
+	if percent, limit := settings(); percent != percent0 || limit != limit0 {
+		t.Errorf("restored: GOGC %d, limit %d; want %d, %d", percent, limit, percent0, limit0)
 	}
 }
