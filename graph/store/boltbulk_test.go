@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -257,4 +258,59 @@ func boltLayout(t *testing.T, dir string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestBoltBulkKilled copies the folder of a bolt store while a first load
+// is under way, as a load killed then would leave it: the copy holds no
+// quad, opening it for writing removes what the load spilled, and a load
+// into it then equals a clean one.
+func TestBoltBulkKilled(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "db")
+	s, err := store.Open(store.Bolt, dir, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	graphs := storetest.Fixture()
+	l := s.NewLoader(store.LoadOptions{Batch: 50})
+	for _, g := range graphs {
+		if err := l.Put(ctx, g.Label, g.Quads); err != nil {
+			t.Fatal(err)
+		}
+	}
+	killed := filepath.Join(t.TempDir(), "killed")
+	if err := os.CopyFS(killed, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	spilled, _ := filepath.Glob(filepath.Join(killed, "*", "batches-*"))
+	if len(spilled) == 0 {
+		t.Fatal("the load spilled nothing before Flush")
+	}
+
+	k, err := store.Open(store.Bolt, killed, store.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer k.Close()
+	if n, err := k.Count(ctx); err != nil || n != 0 {
+		t.Errorf("store of a killed first load: %d quads, %v; want none", n, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(killed, "*", "batches-*")); len(left) > 0 {
+		t.Errorf("left after a writer opened the store: %v", left)
+	}
+	if _, err := k.Load(ctx, seq(graphs), store.LoadOptions{Batch: 50}); err != nil {
+		t.Fatal(err)
+	}
+	storetest.CheckAnswers(t, k)
+	if err := k.CheckSummaries(ctx); err != nil {
+		t.Error(err)
+	}
+	k.Close()
+	if got, want := boltLayout(t, killed), boltLayout(t, dir); !slices.Equal(got, want) {
+		t.Errorf("a load after the kill differs from a clean one: %d and %d lines", len(got), len(want))
+	}
 }

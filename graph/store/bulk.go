@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 
 	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/cayley/graph/refs"
+	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
 
 	csql "github.com/cayleygraph/cayley/graph/sql"
 	"github.com/cayleygraph/quad"
@@ -225,13 +228,13 @@ func copyQuadRows(ctx context.Context, tx *sql.Tx, table string, quads []quad.Qu
 // indexes are built.
 
 // beginBulk starts a first load if the store is empty: in one
-// transaction on PostgreSQL, written directly on bolt (see boltBulk).
+// transaction on PostgreSQL, built aside on bolt (see boltBulk).
 func (s *Store) beginBulk(ctx context.Context) (err error) {
 	switch {
 	case s.db != nil:
 		return s.beginPGBulk(ctx)
 	case s.bolt != nil:
-		s.boltBulk, err = beginBoltBulk(s.bolt.DB())
+		s.boltBulk, err = beginBoltBulk(s.bolt.DB(), s.path)
 	}
 	return err
 }
@@ -239,32 +242,119 @@ func (s *Store) beginBulk(ctx context.Context) (err error) {
 // inBulk reports whether a first load is under way.
 func (s *Store) inBulk() bool { return s.bulk != nil || s.boltBulk != nil }
 
-// endBulk ends a first load: on PostgreSQL, it commits it.
+// endBulk ends a first load: on PostgreSQL, it commits it; on bolt, it
+// builds the store.
 func (s *Store) endBulk(ctx context.Context) error {
-	s.boltBulk = nil
+	if b := s.boltBulk; b != nil {
+		s.boltBulk = nil
+		return s.finishBoltBulk(ctx, b)
+	}
 	if s.bulk != nil {
 		return s.finishBulk(ctx)
 	}
 	return nil
 }
 
-// renewQuadStore gives Cayley a new handle on a bolt store written by a
-// bulk load before it writes to it: the handle Cayley opened on the empty
-// store takes every node it did not write itself for new. The new handle
-// checks quads against the indexes rather than a bloom filter, which it
-// would have to fill by reading the whole store.
-func (s *Store) renewQuadStore() error {
-	if !s.boltStale {
+// dropBulk gives up a first load under way, leaving the store empty.
+func (s *Store) dropBulk() {
+	if s.bulk != nil {
+		s.bulk.Rollback()
+		s.bulk, s.bulkRefs = nil, nil
+	}
+	if s.boltBulk != nil {
+		s.boltBulk.discard()
+		s.boltBulk = nil
+		// The summaries of the batches given up were added.
+		s.sumStale = true
+	}
+}
+
+// boltSumRun is how many changed summary keys a first load into bolt
+// gathers before it writes them.
+const boltSumRun = 1 << 17
+
+// stageBoltBulk spills a batch of a first load into bolt and gathers its
+// change to the summaries. The summaries are marked out of step with the
+// quads from the first batch until the store is built.
+func (s *Store) stageBoltBulk(ctx context.Context, add []quad.Quad, sum map[string]int64, o LoadOptions) error {
+	b := s.boltBulk
+	if !b.dirty {
+		if err := s.markDirty(ctx); err != nil {
+			return err
+		}
+		b.dirty = true
+	}
+	if err := s.apply(ctx, add, nil, o); err != nil {
+		return err
+	}
+	for k, n := range sum {
+		b.sum[k] += n
+	}
+	if len(b.sum) < boltSumRun {
 		return nil
 	}
+	err := s.stageSummaries(ctx, b.sum)
+	clear(b.sum)
+	return err
+}
+
+// finishBoltBulk builds the bolt store of a first load, puts it in place
+// of the empty one, and gives Cayley a handle on it.
+func (s *Store) finishBoltBulk(ctx context.Context, b *boltBulk) error {
+	defer b.discard()
+	if b.quads == 0 && !b.dirty {
+		return nil // nothing was spilled: the store stays as it is
+	}
+	db, err := b.build(ctx)
+	if err != nil {
+		s.sumStale = true // they count batches the store lacks
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	// The new file is locked by db: no other process opens it before the
+	// old handle is closed.
+	file := filepath.Join(s.path, "indexes.bolt")
+	if err := os.Rename(db.Path(), file); err != nil {
+		db.Close()
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	if err := syncDir(s.path); err != nil {
+		db.Close()
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	nosync, _ := s.gopts.BoolKey("nosync", false)
+	db.NoSync, db.NoGrowSync = nosync, nosync
+	nb := hbolt.New(db)
+	// Checking quads against the indexes rather than a bloom filter, which
+	// Cayley would fill by reading the whole store.
 	opts := maps.Clone(s.gopts)
 	opts[kv.OptNoBloom] = true
-	qs, err := kv.New(s.bolt, opts)
+	qs, err := kv.New(nb, opts)
+	if err != nil {
+		db.Close()
+		return fmt.Errorf("bulk load: %w", err)
+	}
+	old := s.h
+	s.bolt = nb
+	if err := s.setQuadStore(qs); err != nil {
+		return err
+	}
+	if err := old.Close(); err != nil {
+		return err
+	}
+	if err := s.stageSummaries(ctx, b.sum); err != nil {
+		return err
+	}
+	return s.addSummaries(ctx, map[string]int64{})
+}
+
+// syncDir flushes the entries of the folder dir to disk.
+func syncDir(dir string) error {
+	f, err := os.Open(dir)
 	if err != nil {
 		return err
 	}
-	s.boltStale = false
-	return s.setQuadStore(qs)
+	defer f.Close()
+	return f.Sync()
 }
 
 // beginPGBulk starts a first load if the PostgreSQL store holds no quads.

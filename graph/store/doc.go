@@ -72,12 +72,14 @@
 // before it commits and wait while the indexes are built.
 //
 // A first load into a bolt store that was never written skips Cayley's
-// writer too: it writes Cayley's key layout itself (see boltBulk), each
-// batch in one transaction as Cayley's writer does, without looking up
-// quads that cannot be there yet and without Cayley's bloom filters, in a
-// fraction of the time and memory. A graph put twice, a removal, or the
-// next load go through Cayley's writer as before. TestBoltBulkMatchesCayley
-// checks both writers leave the same layout.
+// writer too: it builds Cayley's key layout itself (see boltBulk). Batches
+// are spilled to sorted runs on disk beside the store; Flush merges them
+// and writes every bucket once, in key order, into a new file that
+// replaces the empty store whole, in memory bounded by the batch and the
+// runs rather than by the store. Stopped part way, even by kill -9, such a
+// load leaves the store empty, as on PostgreSQL. A graph put twice, a
+// removal, or the next load go through Cayley's writer as before.
+// TestBoltBulkMatchesCayley checks both writers leave the same layout.
 //
 // # Queries
 //

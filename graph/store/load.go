@@ -343,8 +343,11 @@ func (l *Loader) flush(ctx context.Context) error {
 	case err != nil:
 	case l.s.bulk != nil:
 		if err = l.s.stageBulk(ctx, l.add, l.sum); err != nil {
-			l.s.bulk.Rollback()
-			l.s.bulk, l.s.bulkRefs = nil, nil
+			l.s.dropBulk()
+		}
+	case l.s.boltBulk != nil:
+		if err = l.s.stageBoltBulk(ctx, l.add, l.sum, l.o); err != nil {
+			l.s.dropBulk()
 		}
 	default:
 		err = l.s.markDirty(ctx)
@@ -469,7 +472,6 @@ func (s *Store) apply(ctx context.Context, add, del []quad.Quad, o LoadOptions) 
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			s.boltStale = true
 			if err := s.boltBulk.write(add[i:min(i+o.Batch, len(add))]); err != nil {
 				return err
 			}
@@ -506,9 +508,6 @@ func (s *Store) applyDeltas(ctx context.Context, deltas []graph.Delta) error {
 	}
 	if len(deltas) == 0 {
 		return nil
-	}
-	if err := s.renewQuadStore(); err != nil {
-		return err
 	}
 	return s.h.QuadStore.ApplyDeltas(deltas, graph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true})
 }

@@ -81,14 +81,11 @@ type Store struct {
 	// each node copied so far.
 	bulkRefs map[refs.ValueHash]int32
 	// bolt is the handle of a bolt store opened for writing, gopts the
-	// options Cayley opened it with, and boltBulk a first load writing
-	// into it directly.
+	// options Cayley opened it with, and boltBulk a first load building
+	// it (see boltBulk).
 	bolt     *hbolt.DB
 	gopts    graph.Options
 	boltBulk *boltBulk
-	// boltStale is set when a bulk load wrote to the bolt store behind
-	// Cayley's handle (see renewQuadStore).
-	boltStale bool
 	// super is set when the PostgreSQL user is a superuser (see superuser).
 	super     bool
 	superOnce sync.Once
@@ -311,6 +308,8 @@ func (s *Store) openBolt(gopts graph.Options) (graph.QuadStore, error) {
 	}
 	nosync, _ := gopts.BoolKey("nosync", false)
 	db.DB().NoSync, db.DB().NoGrowSync = nosync, nosync
+	// What a first load killed part way spilled (see boltBulk).
+	os.RemoveAll(filepath.Join(s.path, bulkDir))
 	opts := gopts
 	if neverWritten(db.DB()) {
 		// Cayley's bloom filters (hundreds of MB) speed up its own
@@ -548,10 +547,7 @@ func (s *Store) QuadStore() graph.QuadStore { return s.h.QuadStore }
 // Close closes the store.
 func (s *Store) Close() error {
 	var err error
-	if s.bulk != nil {
-		s.bulk.Rollback() // a first load not flushed leaves the store empty
-		s.bulk, s.bulkRefs = nil, nil
-	}
+	s.dropBulk() // a first load not flushed leaves the store empty
 	if s.sum != nil {
 		err = s.sum.close()
 	}

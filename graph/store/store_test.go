@@ -16,6 +16,8 @@ func embedded(kind string) func(t *testing.T) storetest.Backend {
 		dir := filepath.Join(t.TempDir(), "db")
 		return storetest.Backend{
 			Persistent: true,
+			// A first load into bolt is built aside and put in place whole.
+			AtomicFirstLoad: kind == store.Bolt,
 			Open: func(t *testing.T) *store.Store {
 				s, err := store.Open(kind, dir, store.Options{})
 				if err != nil {

@@ -51,7 +51,9 @@ func openSumDB(s *Store, readOnly bool) (sumDB, error) {
 	case Bolt, LevelDB:
 		file := filepath.Join(s.path, sumFile)
 		if readOnly {
-			if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+			// bolt keeps the lock of an empty file it fails to open
+			// read-only: such a file is not opened.
+			if fi, err := os.Stat(file); errors.Is(err, os.ErrNotExist) || (err == nil && fi.Size() == 0) {
 				return nil, nil
 			}
 		}

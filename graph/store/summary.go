@@ -680,6 +680,21 @@ func (s *Store) addSummaries(ctx context.Context, deltas map[string]int64) error
 	return err
 }
 
+// stageSummaries adds the counts of a batch of a first load, which is
+// not in the store yet: the dirty mark stays until the load is built
+// (Store.finishBoltBulk clears it).
+func (s *Store) stageSummaries(ctx context.Context, deltas map[string]int64) error {
+	if s.sum == nil || s.sumStale {
+		return nil
+	}
+	err := s.sum.update(context.WithoutCancel(ctx), func(tx sumTx) error { return tx.add(deltas) })
+	if errors.Is(err, errNegative) {
+		s.sumStale = true // recounted when the load is built
+		return nil
+	}
+	return err
+}
+
 // CheckSummaries recounts the summaries from the quads and reports the
 // first counts that differ from those kept, or an error if the summaries
 // are not current.

@@ -26,8 +26,8 @@ type Backend struct {
 	Open       func(t *testing.T) *store.Store
 	Persistent bool
 	// AtomicFirstLoad is set when a load into an empty store is written
-	// whole or not at all (PostgreSQL's bulk load), rather than batch by
-	// batch.
+	// whole or not at all (the bulk loads of PostgreSQL and bolt), rather
+	// than batch by batch.
 	AtomicFirstLoad bool
 }
 
