@@ -69,10 +69,10 @@ import (
 const (
 	// boltNodeRun is how many nodes a bolt bulk load gathers in memory
 	// before it spills them to a sorted run.
-	boltNodeRun = 1 << 18
+	boltNodeRun = 1 << 16
 	// boltIndexRun is how many entries of a quad index the build sorts in
 	// memory at a time.
-	boltIndexRun = 1 << 19
+	boltIndexRun = 1 << 18
 	// boltChunk is how many keys the build writes per transaction.
 	boltChunk = 1 << 17
 	// boltNodeCache is how many node IDs the build keeps in memory while

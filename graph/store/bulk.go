@@ -271,7 +271,7 @@ func (s *Store) dropBulk() {
 
 // boltSumRun is how many changed summary keys a first load into bolt
 // gathers before it writes them.
-const boltSumRun = 1 << 17
+const boltSumRun = 1 << 16
 
 // stageBoltBulk spills a batch of a first load into bolt and gathers its
 // change to the summaries. The summaries are marked out of step with the
