@@ -433,7 +433,7 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 		defer wg.Done()
 		quotes, d.Mentions, errs[0] = s.st.LatestQuotes(ctx, f, store.Page{Offset: off, Limit: s.o.Rows})
 	}()
-	go func() { defer wg.Done(); claims, errs[1] = s.st.Claims(ctx, f) }()
+	go func() { defer wg.Done(); claims, _, errs[1] = s.st.ClaimsPage(ctx, f, store.Page{Limit: s.o.Rows}) }()
 	go func() {
 		defer wg.Done()
 		if dates, errs[2] = s.st.MentionDates(ctx, iri); errs[2] != nil {
@@ -486,7 +486,7 @@ func (s *Site) bodyData(ctx context.Context, iri quad.IRI, desc []quad.Quad, off
 	d.Offset = min(off, d.Mentions)
 	end := d.Offset + len(quotes)
 	d.More, d.Next, d.Prev = end < d.Mentions, end, max(0, d.Offset-s.o.Rows)
-	d.Claims = claims[:min(len(claims), s.o.Rows)]
+	d.Claims = claims
 	return d, nil
 }
 
@@ -614,7 +614,7 @@ func (s *Site) personData(ctx context.Context, iri quad.IRI, desc []quad.Quad) (
 		return nil, err
 	}
 	d.ClaimsTotal = len(claims)
-	d.Claims = claims[:min(len(claims), s.o.Rows)]
+	d.Claims = claims
 	if d.Questions, err = s.st.QuestionsOf(ctx, iri); err != nil {
 		return nil, err
 	}

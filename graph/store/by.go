@@ -144,19 +144,23 @@ func (c *counter[K]) add(k K, item, part quad.Value) {
 // summaryByNames reads the body-first summary kinds mk and ik for f's body
 // (every body when none) and names their bodies and, with the label
 // predicate of each part of the rest of the key (nil for a part kept as
-// it is), the nodes of the rest. ok is false when the summaries cannot
-// answer: they are not current, f has dates, a speaker or a question, or
-// two of the nodes named
-// share a name (their counts could not be added up).
+// it is), the nodes of the rest; with dates, from the kinds counted per
+// date. ok is false when the summaries cannot answer: they are not current,
+// f has a speaker or a question, or two of the nodes named share a name
+// (their counts could not be added up).
 func (s *Store) summaryByNames(ctx context.Context, f Filter, mk, ik string, labels ...quad.IRI) (rows []*sumBy, names []map[quad.Value]string, ok bool, err error) {
-	if f.From != "" || f.To != "" || f.Speaker != "" || f.Question != "" {
+	if f.Speaker != "" || f.Question != "" {
 		return nil, nil, false, nil
 	}
 	bodies, err := s.resolveBodies(ctx, f.Body)
 	if err != nil || (f.Body != "" && len(bodies) == 0) {
 		return nil, nil, false, err
 	}
-	rows, ok, err = s.summaryBy(ctx, bodies, mk, ik)
+	if f.From != "" || f.To != "" {
+		rows, ok, err = s.summaryBetween(ctx, bodies, mk, ik, f.From, f.To)
+	} else {
+		rows, ok, err = s.summaryBy(ctx, bodies, mk, ik)
+	}
 	if err != nil {
 		return nil, nil, false, s.queryErr(err)
 	}
@@ -195,13 +199,14 @@ func (s *Store) summaryByNames(ctx context.Context, f Filter, mk, ik string, lab
 // summaryClaims reads the claim summary kind for f's body (any body when
 // none) and names the nodes of the rest of each key with the label
 // predicate of its part (nil for a part kept as it is), adding up the
-// counts of keys whose rests read the same. ok is false when the summaries
-// cannot answer: they are not current, f has dates, a speaker or a
-// question, its body names several bodies, or, with distinct, two of the
+// counts of keys whose rests read the same; with dates, from the kind
+// counted per date. ok is false when the summaries cannot answer: they are
+// not current, f has a speaker or a question, its body names several
+// bodies, or, with distinct, two of the
 // nodes named share a name (a claim counts once under a name however many
 // of its nodes bear it).
 func (s *Store) summaryClaims(ctx context.Context, f Filter, kind string, distinct bool, labels ...quad.IRI) (counts map[[2]string]int, ok bool, err error) {
-	if f.From != "" || f.To != "" || f.Speaker != "" || f.Question != "" {
+	if f.Speaker != "" || f.Question != "" {
 		return nil, false, nil
 	}
 	bodies, err := s.resolveBodies(ctx, f.Body)
@@ -211,7 +216,12 @@ func (s *Store) summaryClaims(ctx context.Context, f Filter, kind string, distin
 	if len(bodies) == 0 {
 		bodies = []quad.Value{nil} // the keys of any body
 	}
-	rows, ok, err := s.summaryBy(ctx, bodies, kind, "")
+	var rows []*sumBy
+	if f.From != "" || f.To != "" {
+		rows, ok, err = s.summaryBetween(ctx, bodies, kind, "", f.From, f.To)
+	} else {
+		rows, ok, err = s.summaryBy(ctx, bodies, kind, "")
+	}
 	if err != nil {
 		return nil, false, s.queryErr(err)
 	}
@@ -255,9 +265,9 @@ func (s *Store) summaryClaims(ctx context.Context, f Filter, kind string, distin
 
 // MentionsByGroup counts, for each Assembly group, year and body, the
 // mentions of the body in the questions asked on behalf of the group that
-// year, and those questions. Undated questions are left out. Without
-// dates, the counts come from the summaries (one per row) when they are
-// current.
+// year, and those questions. Undated questions are left out. The
+// counts come from the summaries (one key per row, or per row and date
+// between dates) when they are current.
 func (s *Store) MentionsByGroup(ctx context.Context, f Filter) ([]GroupMentionRow, error) {
 	sums, names, ok, err := s.summaryByNames(ctx, f, "G", "Q", ontology.SKOSPrefLabel, "")
 	if err != nil {
@@ -312,8 +322,8 @@ func sortGroupMentions(out []GroupMentionRow) {
 }
 
 // MentionsByYear counts, for each year and body, the mentions of the body
-// and the question items naming it. Without dates, the counts come from the
-// summaries (one per row) when they are current.
+// and the question items naming it. The counts come from the summaries (one
+// key per row, or per row and date between dates) when they are current.
 func (s *Store) MentionsByYear(ctx context.Context, f Filter) ([]YearMentionRow, error) {
 	sums, names, ok, err := s.summaryByNames(ctx, f, "y", "w", "")
 	if err != nil {
@@ -360,8 +370,9 @@ func sortYearMentions(out []YearMentionRow) {
 }
 
 // MentionsByRole counts, for each role and body, the mentions of the body
-// in turns spoken in that role, and those turns. Without dates, the counts
-// come from the summaries (one per row) when they are current.
+// in turns spoken in that role, and those turns. The counts come from the
+// summaries (one key per row, or per row and date between dates) when they
+// are current.
 func (s *Store) MentionsByRole(ctx context.Context, f Filter) ([]RoleMentionRow, error) {
 	sums, names, ok, err := s.summaryByNames(ctx, f, "r", "R", ontology.SKOSPrefLabel)
 	if err != nil {

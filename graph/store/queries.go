@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -739,6 +740,16 @@ func (s *Store) QuotesPage(ctx context.Context, f Filter, page Page) (rows []Quo
 // quotesPage is one page of quotes ordered by date with byDate, then as
 // Quotes orders them.
 func (s *Store) quotesPage(ctx context.Context, f Filter, page Page, byDate func(a, b quoteKey) int) (rows []QuoteRow, total int, err error) {
+	if f.Speaker == "" && f.Question == "" && f.Body != "" {
+		bodies, err := s.resolveBodies(ctx, f.Body)
+		if err != nil {
+			return nil, 0, err
+		}
+		rows, total, ok, err := s.indexedQuotes(ctx, bodies, f.From, f.To, page, byDate)
+		if ok || err != nil {
+			return rows, total, err
+		}
+	}
 	// The dates of all the mentions place the page; only the mentions of
 	// its dates are read further, to order them within a date.
 	keys, info, err := s.quoteKeys(ctx, f, turnDate, false)
@@ -769,6 +780,104 @@ func (s *Store) quotesPage(ctx context.Context, f Filter, page Page, byDate func
 	rows, err = s.cite(ctx, keys[lo:hi], info)
 	return rows, len(keys), err
 }
+
+// indexedQuotes is quotesPage for the mentions of bodies between the dates
+// from and to, placed by the summaries: the mentions of each body per date
+// (one key per date) place the page, and the index of mentions by body and
+// date names those of the page's dates, which alone are read. ok is false
+// when the summaries cannot answer.
+func (s *Store) indexedQuotes(ctx context.Context, bodies []quad.Value, from, to string, page Page, byDate func(a, b quoteKey) int) (rows []QuoteRow, total int, ok bool, err error) {
+	var keys []quoteKey
+	base := 0 // the place of keys[0] among all the rows
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
+		counts := map[string]int{}
+		for _, b := range bodies {
+			prefix := sumKey("D", nodeKey(b), "")
+			err := tx.scan(prefix, false, func(k string, n int64) bool {
+				if date := k[len(prefix):]; inRange(date, from, to) {
+					counts[date] += int(n)
+				}
+				return true
+			})
+			if err != nil {
+				return err
+			}
+		}
+		dates := make([]string, 0, len(counts))
+		for d, n := range counts {
+			dates, total = append(dates, d), total+n
+		}
+		slices.SortFunc(dates, func(a, b string) int { return byDate(quoteKey{date: a}, quoteKey{date: b}) })
+		lo := min(max(page.Offset, 0), total)
+		hi := total
+		if page.Limit > 0 {
+			hi = min(hi, lo+page.Limit)
+		}
+		at, want := 0, 0
+		for _, d := range dates {
+			n := counts[d]
+			if at+n > lo && at < hi {
+				if len(keys) == 0 && want == 0 {
+					base = at
+				}
+				want += n
+				for _, b := range bodies {
+					prefix := sumKey("M", nodeKey(b), d, "")
+					err := tx.scan(prefix, false, func(k string, _ int64) bool {
+						keys = append(keys, quoteKey{m: keyNode(k[len(prefix):]), body: b, date: d})
+						return true
+					})
+					if err != nil {
+						return err
+					}
+				}
+			}
+			at += n
+		}
+		if len(keys) != want {
+			return errStale
+		}
+		return nil
+	})
+	if errors.Is(err, errStale) || !ok {
+		return nil, 0, false, nil
+	}
+	if err != nil {
+		return nil, 0, false, s.queryErr(err)
+	}
+	ms := make([]quad.Value, len(keys))
+	for i, k := range keys {
+		ms[i] = k.m
+	}
+	turns, err := s.one(ctx, ms, ontology.InTurn)
+	if err != nil {
+		return nil, 0, false, s.queryErr(err)
+	}
+	for i := range keys {
+		if keys[i].turn = turns[keys[i].m]; keys[i].turn == nil {
+			return nil, 0, false, nil
+		}
+	}
+	info := map[quad.Value]turnInfo{}
+	if err := s.readKeys(ctx, keys, info); err != nil {
+		return nil, 0, false, err
+	}
+	slices.SortFunc(keys, func(a, b quoteKey) int { return cmp.Or(byDate(a, b), a.compare(b)) })
+	lo := min(max(page.Offset, 0), total)
+	hi := total
+	if page.Limit > 0 {
+		hi = min(hi, lo+page.Limit)
+	}
+	lo, hi = lo-base, hi-base
+	if lo >= hi {
+		return []QuoteRow{}, total, true, nil
+	}
+	rows, err = s.cite(ctx, keys[lo:hi], info)
+	return rows, total, true, err
+}
+
+// errStale stops a read of summaries that do not match the quads.
+var errStale = errors.New("the summaries do not match the store")
 
 // newestFirst orders quotes by date, the latest first and the undated
 // last.
@@ -1479,11 +1588,11 @@ func (t turnText) find(sentence string) (*int, *int) {
 
 // Answers lists who answered about a body: the speakers of turns that
 // mention the body and who are recorded as answering the question item the
-// turn belongs to. An empty body means any body. Without dates or a
-// question, the counts come from the summaries (a few keys per row) when
-// they are current.
+// turn belongs to. An empty body means any body. Without a question, the
+// counts come from the summaries (a few keys per row, or per row and date
+// between dates) when they are current.
 func (s *Store) Answers(ctx context.Context, f Filter) ([]AnswerRow, error) {
-	if f.From == "" && f.To == "" && f.Question == "" {
+	if f.Question == "" {
 		bodies, err := s.resolveBodies(ctx, f.Body)
 		if err != nil {
 			return nil, err
@@ -1493,7 +1602,7 @@ func (s *Store) Answers(ctx context.Context, f Filter) ([]AnswerRow, error) {
 			return nil, err
 		}
 		if (f.Body == "" || len(bodies) > 0) && (f.Speaker == "" || len(speakers) > 0) {
-			rows, ok, err := s.summaryAnswers(ctx, bodies, speakers)
+			rows, ok, err := s.summaryAnswers(ctx, bodies, speakers, f.From, f.To)
 			if err != nil {
 				return nil, s.queryErr(err)
 			}

@@ -47,13 +47,27 @@ import (
 //	P␀body␀group␀year     those made in question items asked on behalf of
 //	                      the group in the year (the item's date)
 //	C␀␀year...            the same for every claim
+//	Y␀body␀date, W␀body␀date, o␀body␀role␀date, O␀body␀role␀date,
+//	j␀body␀group␀year␀date, J␀body␀group␀year␀date, X␀body␀speaker␀date,
+//	c␀body␀date, k␀body␀speaker␀date, l␀body␀role␀date,
+//	p␀body␀group␀year␀date
+//	                      y (by the turns' date), w, r, R, G, Q, A, C, K,
+//	                      L and P counted by the date of the turns, for
+//	                      counts between two dates (an item's turns share
+//	                      its date, so its count per date adds up)
+//	D␀body␀date           mentions of the body whose turn is of the date
+//	M␀body␀date␀mention   1: the mention is one of those (an index that
+//	                      places a page of quotes by date)
 //
 // (Sessions are typed in the register graph, not in the graphs of their
 // items, so summaries, made graph by graph, cannot tell a session from
 // anything else an item is part of: the sessions query does, and the items
 // in no session are all items less those in one.)
 // Mentions are the akg:Mention nodes: an Act's mention links to its Act by
-// the same itsrdf:taIdentRef but is no body's and is not counted.
+// the same itsrdf:taIdentRef but is no body's and is not counted (except
+// by D and M, which hold every node linked with itsrdf:taIdentRef and in a
+// turn, as the quotes query lists them, under the turn and date it picks:
+// the first in lexical order).
 // Bodies, people, roles and sessions are IRIs (blank nodes in their
 // N-Quads form); a turn with no speaker counts under the empty speaker, one
 // with no date under Undated and one with no role under the empty role.
@@ -72,7 +86,7 @@ const (
 	sumDirty   = "!dirty"
 	// sumFormat is the value of !version: summaries of another format are
 	// recounted, like missing ones.
-	sumFormat = 4
+	sumFormat = 6
 )
 
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -300,6 +314,9 @@ func (t *tally) counts() (map[string]int64, error) {
 		turnInfo[turn] = k
 		return k, nil
 	}
+	if err := t.quoteIndex(out); err != nil {
+		return nil, err
+	}
 	for m, bs := range t.bodies {
 		if !t.mention[m] {
 			continue
@@ -321,9 +338,12 @@ func (t *tally) counts() (map[string]int64, error) {
 					year = k.date[:4]
 				}
 				keys = append(keys, sumKey("n", b, k.speaker), sumKey("s", k.speaker, b),
-					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year), sumKey("r", b, k.role))
+					sumKey("d", b, k.speaker, k.date), sumKey("y", b, year), sumKey("r", b, k.role),
+					sumKey("Y", b, k.date), sumKey("o", b, k.role, k.date))
 				addSet(sumKey("w", b, year), k.question)
 				addSet(sumKey("R", b, k.role), turn)
+				addSet(sumKey("W", b, k.date), k.question)
+				addSet(sumKey("O", b, k.role, k.date), turn)
 				answered, err := answers(k)
 				if err != nil {
 					return nil, err
@@ -333,6 +353,7 @@ func (t *tally) counts() (map[string]int64, error) {
 						addSet(sumKey("a", bk, k.speaker), turn)
 						addSet(sumKey("A", bk, k.speaker), k.question)
 						addSet(sumKey("x", bk, k.speaker, k.date), turn)
+						addSet(sumKey("X", bk, k.speaker, k.date), k.question)
 					}
 				}
 				for _, q := range t.partOf[turn] {
@@ -341,9 +362,10 @@ func (t *tally) counts() (map[string]int64, error) {
 						return nil, err
 					}
 					for _, a := range asked {
-						keys = append(keys, sumKey("g", a.group, a.year, b), sumKey("G", b, a.group, a.year))
+						keys = append(keys, sumKey("g", a.group, a.year, b), sumKey("G", b, a.group, a.year),
+							sumKey("j", b, a.group, a.year, k.date))
 						questions = append(questions, sumKey("q", a.group, a.year, b)+"\x00"+a.question,
-							sumKey("Q", b, a.group, a.year)+"\x00"+a.question)
+							sumKey("Q", b, a.group, a.year)+"\x00"+a.question, sumKey("J", b, a.group, a.year, k.date)+"\x00"+a.question)
 					}
 				}
 			}
@@ -401,8 +423,12 @@ func (t *tally) counts() (map[string]int64, error) {
 			out[sumKey("C", b, year)]++
 			out[sumKey("K", b, k.speaker)]++
 			out[sumKey("L", b, k.role)]++
+			out[sumKey("c", b, k.date)]++
+			out[sumKey("k", b, k.speaker, k.date)]++
+			out[sumKey("l", b, k.role, k.date)]++
 			for _, a := range asked {
 				out[sumKey("P", b, a.group, a.year)]++
+				out[sumKey("p", b, a.group, a.year, k.date)]++
 			}
 		}
 	}
@@ -410,6 +436,68 @@ func (t *tally) counts() (map[string]int64, error) {
 		out[k] += int64(len(items))
 	}
 	return out, nil
+}
+
+// quoteIndex adds the D and M keys: each node linked to a body with
+// itsrdf:taIdentRef and in a turn, under the date of the turn.
+func (t *tally) quoteIndex(out map[string]int64) error {
+	for m, bs := range t.bodies {
+		turn, err := t.firstLexical(t.turns[m])
+		if err != nil {
+			return err
+		}
+		if turn == nil {
+			continue
+		}
+		date := Undated
+		d, err := t.firstLexical(t.dates[turn])
+		if err != nil {
+			return err
+		}
+		if d != nil {
+			dv, err := t.val(d)
+			if err != nil {
+				return err
+			}
+			date = Lexical(dv)
+		}
+		mv, err := t.val(m)
+		if err != nil {
+			return err
+		}
+		bodies, err := t.distinct(bs)
+		if err != nil {
+			return err
+		}
+		for _, b := range bodies {
+			out[sumKey("D", b, date)]++
+			out[sumKey("M", b, date, nodeKey(mv))]++
+		}
+	}
+	return nil
+}
+
+// firstLexical returns the node of vs whose lexical form is smallest (the
+// one the quotes query picks), or nil.
+func (t *tally) firstLexical(vs []any) (any, error) {
+	if len(vs) <= 1 {
+		if len(vs) == 0 {
+			return nil, nil
+		}
+		return vs[0], nil
+	}
+	var best any
+	var bestV quad.Value
+	for _, v := range vs {
+		x, err := t.val(v)
+		if err != nil {
+			return nil, err
+		}
+		if x != nil && (bestV == nil || Lexical(x) < Lexical(bestV)) {
+			best, bestV = v, x
+		}
+	}
+	return best, nil
 }
 
 // sessions counts the question items part of each whole (a session), and
@@ -929,6 +1017,76 @@ func (s *Store) summaryBy(ctx context.Context, bodies []quad.Value, mk, ik strin
 	return rows, ok, err
 }
 
+// datedKinds are the kinds counted by the date of the turns (the last part
+// of their keys) for the kinds that are not.
+var datedKinds = map[string]string{"y": "Y", "w": "W", "r": "o", "R": "O", "G": "j", "Q": "J",
+	"C": "c", "K": "k", "L": "l", "P": "p"}
+
+// summaryBetween is summaryBy for the turns dated from..to (either may be
+// empty; undated turns are left out): it reads the kinds' dated kinds, one
+// key per row and date. The rows of a by-year kind (y, C) name the year of
+// the date, the others the rest of their kind's keys.
+func (s *Store) summaryBetween(ctx context.Context, bodies []quad.Value, mk, ik, from, to string) (rows []*sumBy, ok bool, err error) {
+	dk, di := datedKinds[mk], datedKinds[ik]
+	if dk == "" || (ik != "" && di == "") {
+		return nil, false, nil
+	}
+	dated, ok, err := s.summaryBy(ctx, bodies, dk, di)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	byYear := mk == "y" || mk == "C"
+	byKey := map[string]*sumBy{}
+	for _, r := range dated {
+		date := r.rest[len(r.rest)-1]
+		if !inRange(date, from, to) {
+			continue
+		}
+		rest := r.rest[:len(r.rest)-1]
+		if byYear {
+			rest = []string{yearOf(date)}
+		}
+		k := sumKey(append([]string{nodeKey(r.body)}, rest...)...)
+		if byKey[k] == nil {
+			byKey[k] = &sumBy{body: r.body, rest: rest}
+			rows = append(rows, byKey[k])
+		}
+		byKey[k].mentions += r.mentions
+		byKey[k].items += r.items
+	}
+	return rows, true, nil
+}
+
+// answersBetween reads the turns of the speaker sp mentioning the body bk
+// (any body when empty) in items they answered, dated from..to, and those
+// items, from the counts per date.
+func answersBetween(tx sumTx, bk, sp, from, to string) (AnswerRow, error) {
+	r := AnswerRow{Speaker: iriOf(keyNode(sp))}
+	for _, kind := range []string{"x", "X"} {
+		prefix := sumKey(kind, bk, sp, "")
+		err := tx.scan(prefix, false, func(k string, n int64) bool {
+			date := k[len(prefix):]
+			if !inRange(date, from, to) {
+				return true
+			}
+			if kind == "X" {
+				r.Questions += int(n)
+				return true
+			}
+			if r.Turns == 0 {
+				r.First = date
+			}
+			r.Turns += int(n)
+			r.Last = date
+			return true
+		})
+		if err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
 // sumSession is a session's counts from the summaries.
 type sumSession struct{ questions, turns, mentions int }
 
@@ -969,10 +1127,11 @@ func (s *Store) summarySessions(ctx context.Context) (map[quad.Value]*sumSession
 // summaryAnswers reads, from the summaries, the turns each speaker gave
 // mentioning the body (any body when bodies is empty) in question items
 // they answered, those items, and the first and last dates, for the given
-// speakers (all when none): a key per row and two seeks. ok is false when
-// the summaries cannot answer (or several bodies are asked for, whose turns
-// cannot be added up).
-func (s *Store) summaryAnswers(ctx context.Context, bodies, speakers []quad.Value) (rows []AnswerRow, ok bool, err error) {
+// speakers (all when none): a key per row and two seeks, or, for the turns
+// dated from..to (either may be empty; undated turns are then left out),
+// two keys per row and date. ok is false when the summaries cannot answer
+// (or several bodies are asked for, whose turns cannot be added up).
+func (s *Store) summaryAnswers(ctx context.Context, bodies, speakers []quad.Value, from, to string) (rows []AnswerRow, ok bool, err error) {
 	if len(bodies) > 1 {
 		return nil, false, nil
 	}
@@ -999,6 +1158,16 @@ func (s *Store) summaryAnswers(ctx context.Context, bodies, speakers []quad.Valu
 			return err
 		}
 		for i, sp := range found {
+			if from != "" || to != "" {
+				r, err := answersBetween(tx, bk, sp, from, to)
+				if err != nil {
+					return err
+				}
+				if r.Turns > 0 {
+					rows = append(rows, r)
+				}
+				continue
+			}
 			r := AnswerRow{Speaker: iriOf(keyNode(sp)), Turns: turns[i]}
 			n, err := tx.get(sumKey("A", bk, sp))
 			if err != nil {

@@ -17,7 +17,8 @@ import (
 // mentions, for every body and speaker, with and without dates; so do the
 // counts by group, year and role for every body, the sessions, and who
 // answered about every body and speaker, and the claims by group, year,
-// speaker and role.
+// speaker and role, with and without dates; and so do the pages of quotes
+// of every body.
 func TestSummariesAgreeWithCounts(t *testing.T) {
 	ctx := context.Background()
 	graphs := append(storetest.Fixture(), storetest.Synthetic(12, 6)...)
@@ -45,12 +46,13 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 					if q.Predicate == quad.Value(quad.IRI("http://www.w3.org/2005/11/its/rdf#taIdentRef")) && !seen[q.Object] {
 						seen[q.Object] = true
 						iri := string(q.Object.(quad.IRI))
-						filters = append(filters, store.Filter{Body: iri}, store.Filter{Body: iri, From: "2010-03-01"})
+						filters = append(filters, store.Filter{Body: iri}, store.Filter{Body: iri, From: "2010-03-01"}, store.Filter{Body: iri, To: "2010-02-05"})
 					}
 				}
 			}
 			for _, p := range []quad.IRI{storetest.Sadiq, storetest.Len, storetest.B("person/member-03")} {
-				filters = append(filters, store.Filter{Speaker: string(p)}, store.Filter{Speaker: string(p), Body: string(storetest.B("body/body-07"))})
+				filters = append(filters, store.Filter{Speaker: string(p)}, store.Filter{Speaker: string(p), Body: string(storetest.B("body/body-07"))},
+					store.Filter{Speaker: string(p), From: "2010-02-01", To: "2010-06-30"})
 			}
 			rows := 0
 			for _, f := range filters {
@@ -69,9 +71,6 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 			// The counts by group, year and role, and the sessions.
 			rows = 0
 			for _, f := range filters {
-				if f.From != "" || f.To != "" {
-					continue
-				}
 				for name, q := range map[string]func() (any, int, error){
 					"MentionsByGroup": func() (any, int, error) { r, err := s.MentionsByGroup(ctx, f); return r, len(r), err },
 					"MentionsByYear":  func() (any, int, error) { r, err := s.MentionsByYear(ctx, f); return r, len(r), err },
@@ -100,6 +99,44 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 			}
 			if rows < 100 {
 				t.Errorf("only %d rows by group, year and role compared: the test compares too little", rows)
+			}
+			// Pages of quotes, placed by the summaries' index of mentions
+			// by body and date, and by reading every mention.
+			rows = 0
+			for _, f := range filters {
+				if f.Body == "" || f.Speaker != "" {
+					continue
+				}
+				for _, size := range []int{1, 3, 7, 0} {
+					for name, q := range map[string]func(store.Page) ([]store.QuoteRow, int, error){
+						"LatestQuotes": func(p store.Page) ([]store.QuoteRow, int, error) { return s.LatestQuotes(ctx, f, p) },
+						"QuotesPage":   func(p store.Page) ([]store.QuoteRow, int, error) { return s.QuotesPage(ctx, f, p) },
+					} {
+						for off := 0; ; off += max(size, 1) {
+							p := store.Page{Offset: off, Limit: size}
+							fast, total, err := q(p)
+							if err != nil {
+								t.Fatalf("%s(%+v, %+v): %v", name, f, p, err)
+							}
+							var slow []store.QuoteRow
+							var slowTotal int
+							store.WithoutSummaries(s, func() { slow, slowTotal, err = q(p) })
+							if err != nil {
+								t.Fatalf("%s(%+v, %+v) counted: %v", name, f, p, err)
+							}
+							if total != slowTotal || !reflect.DeepEqual(fast, slow) {
+								t.Errorf("%s(%+v, %+v): summaries give %d of %d\n%v\ncounting gives %d of %d\n%v", name, f, p, len(fast), total, fast, len(slow), slowTotal, slow)
+							}
+							rows += len(fast)
+							if off >= total || size == 0 {
+								break
+							}
+						}
+					}
+				}
+			}
+			if rows < 100 {
+				t.Errorf("only %d quotes compared: the test compares too little", rows)
 			}
 		})
 	}

@@ -51,6 +51,8 @@ func TestSummariesAfterCrash(t *testing.T) {
 		sumVersion: sumFormat, "b\x00b:x": 1, "n\x00b:x\x00p:a": 1, "s\x00p:a\x00b:x": 1,
 		"d\x00b:x\x00p:a\x002020-01-02": 1, "y\x00b:x\x002020": 1, "t\x00p:a": 1,
 		"w\x00b:x\x002020": 1, "r\x00b:x\x00": 1, "R\x00b:x\x00": 1,
+		"D\x00b:x\x002020-01-02": 1, "M\x00b:x\x002020-01-02\x00m:1": 1,
+		"Y\x00b:x\x002020-01-02": 1, "W\x00b:x\x002020-01-02": 1, "o\x00b:x\x00\x002020-01-02": 1, "O\x00b:x\x00\x002020-01-02": 1,
 	}
 	if got := sumCounts(t, s); !equalCounts(got, want) {
 		t.Fatalf("counts after one graph: %v, want %v", got, want)

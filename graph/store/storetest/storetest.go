@@ -696,8 +696,8 @@ func testSharedSessions(t *testing.T, b Backend) {
 	}
 
 	// The counts by group, year and role, worked out from the items: from
-	// the summaries without dates, counted from the mentions with a date
-	// range that holds every session.
+	// the summaries without dates and with a date range that holds every
+	// session (counts per date).
 	type gk struct{ group, body string }
 	groupQ, groupM := map[gk]int{}, map[gk]int{}
 	yearQ, yearM := map[string]int{}, map[string]int{}
