@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+
+	"github.com/cayleygraph/quad"
 )
 
 // MentionCountsBothWays returns the mention counts f selects as the
@@ -48,4 +50,16 @@ func WithoutSummaries(s *Store, fn func()) {
 	s.sumStale = true
 	defer func() { s.sumStale = old }()
 	fn()
+}
+
+// Neighbours returns the edges Path follows from node: the nodes they lead
+// to and the triples.
+func Neighbours(ctx context.Context, s *Store, node quad.Value) ([]quad.Value, []Step, error) {
+	edges, err := s.neighbours(ctx, node)
+	var to []quad.Value
+	var steps []Step
+	for _, e := range edges {
+		to, steps = append(to, e.to), append(steps, e.triple)
+	}
+	return to, steps, err
 }

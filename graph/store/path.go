@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 
+	"github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/ontology"
@@ -29,26 +31,81 @@ type edge struct {
 
 // neighbours returns the edges of node in both directions, leaving out
 // rdf:type and literal objects, deduplicated across named graphs and sorted
-// so that every backend explores them in the same order.
+// so that every backend explores them in the same order. The quads' nodes
+// are looked up in one batch, each once.
 func (s *Store) neighbours(ctx context.Context, node quad.Value) ([]edge, error) {
+	qs := s.h.QuadStore
+	ref, err := qs.ValueOf(node)
+	if err != nil || ref == nil {
+		return nil, err
+	}
+	typ, err := qs.ValueOf(ontology.RDFType)
+	if err != nil {
+		return nil, err
+	}
+	var skip any
+	if typ != nil {
+		skip = refs.ToKey(typ)
+	}
+	type found struct{ s, p, o, other int }
+	var quads []found
+	var nodes []refs.Ref
+	index := map[any]int{}
+	at := func(r refs.Ref) int {
+		k := refs.ToKey(r)
+		i, ok := index[k]
+		if !ok {
+			i, nodes = len(nodes), append(nodes, r)
+			index[k] = i
+		}
+		return i
+	}
+	for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+		it := qs.QuadIterator(d, ref).Iterate()
+		for it.Next(ctx) {
+			var dirs [3]refs.Ref
+			for i, dir := range []quad.Direction{quad.Subject, quad.Predicate, quad.Object} {
+				if dirs[i], err = qs.QuadDirection(it.Result(), dir); err != nil {
+					it.Close()
+					return nil, err
+				}
+			}
+			if dirs[1] == nil || refs.ToKey(dirs[1]) == skip {
+				continue
+			}
+			f := found{s: at(dirs[0]), p: at(dirs[1]), o: at(dirs[2])}
+			f.other = f.o
+			if d == quad.Object {
+				f.other = f.s
+			}
+			quads = append(quads, f)
+		}
+		err = it.Err()
+		it.Close()
+		if err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	vals, err := graph.ValuesOf(ctx, qs, nodes)
+	if err != nil {
+		return nil, err
+	}
 	seen := make(map[Step]struct{})
 	var out []edge
-	add := func(q quad.Quad, other quad.Value) {
-		if q.Predicate == ontology.RDFType || isLiteral(other) {
-			return
+	for _, f := range quads {
+		other := vals[f.other]
+		if other == nil || vals[f.p] == ontology.RDFType || isLiteral(other) {
+			continue
 		}
-		st := Step{Subject: Lexical(q.Subject), Predicate: Lexical(q.Predicate), Object: Lexical(q.Object)}
+		st := Step{Subject: Lexical(vals[f.s]), Predicate: Lexical(vals[f.p]), Object: Lexical(vals[f.o])}
 		if _, ok := seen[st]; ok {
-			return
+			continue
 		}
 		seen[st] = struct{}{}
 		out = append(out, edge{from: node, to: other, triple: st})
-	}
-	if err := s.eachQuad(ctx, quad.Subject, node, func(q quad.Quad) { add(q, q.Object) }); err != nil {
-		return nil, err
-	}
-	if err := s.eachQuad(ctx, quad.Object, node, func(q quad.Quad) { add(q, q.Subject) }); err != nil {
-		return nil, err
 	}
 	slices.SortFunc(out, func(a, b edge) int {
 		return cmp.Or(cmp.Compare(a.to.String(), b.to.String()), cmp.Compare(a.triple.Predicate, b.triple.Predicate),

@@ -1369,11 +1369,39 @@ func (s *Store) Claims(ctx context.Context, f Filter) ([]ClaimRow, error) {
 	if err != nil {
 		return nil, err
 	}
-	claims, err := s.nodes(ctx, s.claimsPath(bodies, speakers))
+	claims, err := s.claimsOf(ctx, bodies, speakers)
 	if err != nil {
 		return nil, s.queryErr(err)
 	}
 	return s.claimRows(ctx, f, claims, bodies, speakers, questions)
+}
+
+// claimsOf returns the claims about the bodies, else by the speakers, else
+// every claim; those about the bodies from the summaries' index of claims
+// by body and date when it is current.
+func (s *Store) claimsOf(ctx context.Context, bodies, speakers []quad.Value) ([]quad.Value, error) {
+	if len(bodies) > 0 {
+		var claims []quad.Value
+		ok, err := s.viewSummaries(ctx, func(tx sumTx) error {
+			for _, b := range bodies {
+				prefix := sumKey("N", nodeKey(b), "")
+				err := tx.scan(prefix, false, func(k string, _ int64) bool {
+					if _, c, found := strings.Cut(k[len(prefix):], "\x00"); found {
+						claims = append(claims, keyNode(c))
+					}
+					return true
+				})
+				if err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil || ok {
+			return dedup(claims), err
+		}
+	}
+	return s.nodes(ctx, s.claimsPath(bodies, speakers))
 }
 
 // ClaimsPage is one page of the rows Claims lists, in the same order: all
@@ -1399,6 +1427,14 @@ func (s *Store) ClaimsPage(ctx context.Context, f Filter, page Page) (rows []Cla
 	questions, err := s.resolveQuestions(ctx, f.Question)
 	if err != nil {
 		return nil, 0, err
+	}
+	if len(bodies) == 1 && len(speakers) == 0 && len(questions) == 0 {
+		// (A claim about several bodies is one row: the counts of
+		// several bodies cannot be added up.)
+		rows, total, ok, err := s.indexedClaims(ctx, f, bodies, page)
+		if ok || err != nil {
+			return rows, total, err
+		}
 	}
 	claims, err := s.nodes(ctx, s.claimsPath(bodies, speakers))
 	if err != nil {
@@ -1456,6 +1492,112 @@ func (s *Store) ClaimsPage(ctx context.Context, f Filter, page Page) (rows []Cla
 	}
 	rows, err = s.claimRows(ctx, f, onPage, bodies, speakers, questions)
 	return rows, len(keys), err
+}
+
+// indexedClaims is ClaimsPage for the claims about one body between f's
+// dates, placed by the summaries: the claims about each body per date (one
+// key per date) place the page, and the index of claims by body and date
+// names those of the page's dates, which alone are read. ok is false when
+// the summaries cannot answer.
+func (s *Store) indexedClaims(ctx context.Context, f Filter, bodies []quad.Value, page Page) (rows []ClaimRow, total int, ok bool, err error) {
+	type key struct {
+		claim          quad.Value
+		date, question string
+	}
+	var keys []key
+	base := 0 // the place of keys[0] among all the rows
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
+		counts := map[string]int{}
+		for _, b := range bodies {
+			prefix := sumKey("E", nodeKey(b), "")
+			err := tx.scan(prefix, false, func(k string, n int64) bool {
+				if date := k[len(prefix):]; inRange(date, f.From, f.To) {
+					counts[date] += int(n)
+				}
+				return true
+			})
+			if err != nil {
+				return err
+			}
+		}
+		dates := make([]string, 0, len(counts))
+		for d, n := range counts {
+			dates, total = append(dates, d), total+n
+		}
+		slices.Sort(dates)
+		lo := min(max(page.Offset, 0), total)
+		hi := min(total, lo+page.Limit)
+		at, want := 0, 0
+		seen := map[quad.Value]bool{}
+		for _, d := range dates {
+			n := counts[d]
+			if at+n > lo && at < hi {
+				if want == 0 {
+					base = at
+				}
+				want += n
+				for _, b := range bodies {
+					prefix := sumKey("N", nodeKey(b), d, "")
+					err := tx.scan(prefix, false, func(k string, _ int64) bool {
+						if c := keyNode(k[len(prefix):]); !seen[c] {
+							seen[c] = true
+							keys = append(keys, key{claim: c, date: d})
+						}
+						return true
+					})
+					if err != nil {
+						return err
+					}
+				}
+			}
+			at += n
+		}
+		if len(keys) != want {
+			return errStale
+		}
+		return nil
+	})
+	if errors.Is(err, errStale) || !ok {
+		return nil, 0, false, nil
+	}
+	if err != nil {
+		return nil, 0, false, s.queryErr(err)
+	}
+	claims := make([]quad.Value, len(keys))
+	for i, k := range keys {
+		claims[i] = k.claim
+	}
+	turnOf, err := s.one(ctx, claims, ontology.SchemaAppearance)
+	if err != nil {
+		return nil, 0, false, s.queryErr(err)
+	}
+	var turns []quad.Value
+	for _, t := range turnOf {
+		turns = append(turns, t)
+	}
+	info, err := s.readTurns(ctx, nil, dedup(turns), turnQuestion)
+	if err != nil {
+		return nil, 0, false, err
+	}
+	for i := range keys {
+		if t := turnOf[keys[i].claim]; t != nil {
+			keys[i].question = string(iriOf(info[t].question))
+		}
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		return cmp.Or(cmp.Compare(a.date, b.date), Natural(a.question, b.question), Natural(string(iriOf(a.claim)), string(iriOf(b.claim))))
+	})
+	lo := min(max(page.Offset, 0), total)
+	hi := min(total, lo+page.Limit)
+	if lo >= hi {
+		return []ClaimRow{}, total, true, nil
+	}
+	var onPage []quad.Value
+	for _, k := range keys[lo-base : hi-base] {
+		onPage = append(onPage, k.claim)
+	}
+	rows, err = s.claimRows(ctx, f, onPage, bodies, nil, nil)
+	return rows, total, true, err
 }
 
 // claimsPath starts at the claims about the bodies, else by the speakers,

@@ -58,6 +58,9 @@ import (
 //	D␀body␀date           mentions of the body whose turn is of the date
 //	M␀body␀date␀mention   1: the mention is one of those (an index that
 //	                      places a page of quotes by date)
+//	E␀body␀date           claims about the body made in turns of the date
+//	N␀body␀date␀claim     1: the claim is one of those (the same for
+//	                      claims)
 //
 // (Sessions are typed in the register graph, not in the graphs of their
 // items, so summaries, made graph by graph, cannot tell a session from
@@ -86,7 +89,7 @@ const (
 	sumDirty   = "!dirty"
 	// sumFormat is the value of !version: summaries of another format are
 	// recounted, like missing ones.
-	sumFormat = 6
+	sumFormat = 7
 )
 
 func sumKey(parts ...string) string { return strings.Join(parts, "\x00") }
@@ -392,7 +395,32 @@ func (t *tally) counts() (map[string]int64, error) {
 		return nil, err
 	}
 	// Claims, by the turn they were made in (the smallest, as the
-	// queries pick it); a claim made in none is not counted.
+	// queries pick it); a claim made in none is not counted, but for E
+	// and N (undated).
+	for c := range t.claim {
+		turn, err := t.firstLexical(t.appear[c])
+		if err != nil {
+			return nil, err
+		}
+		date := Undated
+		if turn != nil {
+			if date, err = t.dateOf(turn); err != nil {
+				return nil, err
+			}
+		}
+		bodies, err := t.distinct(t.about[c])
+		if err != nil {
+			return nil, err
+		}
+		cv, err := t.val(c)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range bodies {
+			out[sumKey("E", b, date)]++
+			out[sumKey("N", b, date, nodeKey(cv))]++
+		}
+	}
 	for c := range t.claim {
 		turn, err := t.leastOf(t.appear[c])
 		if err != nil {
@@ -449,17 +477,9 @@ func (t *tally) quoteIndex(out map[string]int64) error {
 		if turn == nil {
 			continue
 		}
-		date := Undated
-		d, err := t.firstLexical(t.dates[turn])
+		date, err := t.dateOf(turn)
 		if err != nil {
 			return err
-		}
-		if d != nil {
-			dv, err := t.val(d)
-			if err != nil {
-				return err
-			}
-			date = Lexical(dv)
 		}
 		mv, err := t.val(m)
 		if err != nil {
@@ -475,6 +495,20 @@ func (t *tally) quoteIndex(out map[string]int64) error {
 		}
 	}
 	return nil
+}
+
+// dateOf returns the date of a turn the quotes and claims queries pick
+// (the first in lexical order), or Undated.
+func (t *tally) dateOf(turn any) (string, error) {
+	d, err := t.firstLexical(t.dates[turn])
+	if err != nil || d == nil {
+		return Undated, err
+	}
+	dv, err := t.val(d)
+	if err != nil || dv == nil {
+		return Undated, err
+	}
+	return Lexical(dv), nil
 }
 
 // firstLexical returns the node of vs whose lexical form is smallest (the

@@ -138,6 +138,45 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 			if rows < 100 {
 				t.Errorf("only %d quotes compared: the test compares too little", rows)
 			}
+			// Claims about a body, whole and in pages, from the summaries'
+			// index of claims by body and date and from the quads.
+			rows = 0
+			for _, f := range append(filters, store.Filter{Body: "TfL"}, store.Filter{Body: "MPS", To: "2010-02-05"}) {
+				if f.Body == "" || f.Speaker != "" {
+					continue
+				}
+				whole, err := s.Claims(ctx, f)
+				if err != nil {
+					t.Fatalf("Claims(%+v): %v", f, err)
+				}
+				var slowWhole []store.ClaimRow
+				store.WithoutSummaries(s, func() { slowWhole, err = s.Claims(ctx, f) })
+				if err != nil || !reflect.DeepEqual(whole, slowWhole) {
+					t.Errorf("Claims(%+v): summaries give\n%v\ncounting gives\n%v (%v)", f, whole, slowWhole, err)
+				}
+				for _, size := range []int{1, 2, 5} {
+					for off := 0; off <= len(whole); off += size {
+						p := store.Page{Offset: off, Limit: size}
+						fast, total, err := s.ClaimsPage(ctx, f, p)
+						if err != nil {
+							t.Fatalf("ClaimsPage(%+v, %+v): %v", f, p, err)
+						}
+						var slow []store.ClaimRow
+						var slowTotal int
+						store.WithoutSummaries(s, func() { slow, slowTotal, err = s.ClaimsPage(ctx, f, p) })
+						if err != nil {
+							t.Fatalf("ClaimsPage(%+v, %+v) counted: %v", f, p, err)
+						}
+						if total != slowTotal || total != len(whole) || !reflect.DeepEqual(fast, slow) {
+							t.Errorf("ClaimsPage(%+v, %+v): summaries give %d of %d\n%v\ncounting gives %d of %d\n%v", f, p, len(fast), total, fast, len(slow), slowTotal, slow)
+						}
+						rows += len(fast)
+					}
+				}
+			}
+			if rows < 50 {
+				t.Errorf("only %d claims compared: the test compares too little", rows)
+			}
 		})
 	}
 }
