@@ -372,6 +372,16 @@ func (q *Query) paramNames() string {
 // (all when Limit is zero).
 type Page struct{ Offset, Limit int }
 
+// bounds gives the rows [lo, hi) of n that the page holds: from Offset
+// (none below 0), Limit of them when Limit is above 0, else all the rest.
+func (p Page) bounds(n int) (lo, hi int) {
+	lo, hi = min(max(p.Offset, 0), n), n
+	if p.Limit > 0 {
+		hi = min(hi, lo+p.Limit)
+	}
+	return lo, hi
+}
+
 // Result is the answer of a query: its columns and rows (one value per
 // column: string, int, *int, Decimal, quad.IRI or []string), and how many
 // rows there were before the page was cut.
@@ -407,11 +417,7 @@ func (s *Store) Run(ctx context.Context, q *Query, a Args, page Page) (*Result, 
 
 func newResult(cols []Column, v reflect.Value, page Page) *Result {
 	r := &Result{Columns: cols, Total: v.Len(), Offset: page.Offset, Rows: [][]any{}}
-	lo := min(max(page.Offset, 0), v.Len())
-	hi := v.Len()
-	if page.Limit > 0 {
-		hi = min(hi, lo+page.Limit)
-	}
+	lo, hi := page.bounds(v.Len())
 	for i := lo; i < hi; i++ {
 		row := v.Index(i)
 		cells := make([]any, 0, len(cols))

@@ -757,11 +757,7 @@ func (s *Store) quotesPage(ctx context.Context, f Filter, page Page, byDate func
 		return nil, 0, err
 	}
 	slices.SortFunc(keys, byDate)
-	lo := min(max(page.Offset, 0), len(keys))
-	hi := len(keys)
-	if page.Limit > 0 {
-		hi = min(hi, lo+page.Limit)
-	}
+	lo, hi := page.bounds(len(keys))
 	if lo == hi {
 		return []QuoteRow{}, len(keys), nil
 	}
@@ -787,57 +783,13 @@ func (s *Store) quotesPage(ctx context.Context, f Filter, page Page, byDate func
 // date names those of the page's dates, which alone are read. ok is false
 // when the summaries cannot answer.
 func (s *Store) indexedQuotes(ctx context.Context, bodies []quad.Value, from, to string, page Page, byDate func(a, b quoteKey) int) (rows []QuoteRow, total int, ok bool, err error) {
-	var keys []quoteKey
-	base := 0 // the place of keys[0] among all the rows
-	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
-		counts := map[string]int{}
-		for _, b := range bodies {
-			prefix := sumKey("D", nodeKey(b), "")
-			err := tx.scan(prefix, false, func(k string, n int64) bool {
-				if date := k[len(prefix):]; inRange(date, from, to) {
-					counts[date] += int(n)
-				}
-				return true
-			})
-			if err != nil {
-				return err
-			}
-		}
-		dates := make([]string, 0, len(counts))
-		for d, n := range counts {
-			dates, total = append(dates, d), total+n
-		}
-		slices.SortFunc(dates, func(a, b string) int { return byDate(quoteKey{date: a}, quoteKey{date: b}) })
-		lo := min(max(page.Offset, 0), total)
-		hi := total
-		if page.Limit > 0 {
-			hi = min(hi, lo+page.Limit)
-		}
-		at, want := 0, 0
-		for _, d := range dates {
-			n := counts[d]
-			if at+n > lo && at < hi {
-				if len(keys) == 0 && want == 0 {
-					base = at
-				}
-				want += n
-				for _, b := range bodies {
-					prefix := sumKey("M", nodeKey(b), d, "")
-					err := tx.scan(prefix, false, func(k string, _ int64) bool {
-						keys = append(keys, quoteKey{m: keyNode(k[len(prefix):]), body: b, date: d})
-						return true
-					})
-					if err != nil {
-						return err
-					}
-				}
-			}
-			at += n
-		}
-		if len(keys) != want {
-			return errStale
-		}
-		return nil
+	var found []datedNode
+	base := 0 // the place of found[0] among all the rows
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) (err error) {
+		found, base, total, err = indexPage(tx, "D", "M", bodies, from, to, page, func(a, b string) int {
+			return byDate(quoteKey{date: a}, quoteKey{date: b})
+		})
+		return err
 	})
 	if errors.Is(err, errStale) || !ok {
 		return nil, 0, false, nil
@@ -845,9 +797,11 @@ func (s *Store) indexedQuotes(ctx context.Context, bodies []quad.Value, from, to
 	if err != nil {
 		return nil, 0, false, s.queryErr(err)
 	}
-	ms := make([]quad.Value, len(keys))
-	for i, k := range keys {
-		ms[i] = k.m
+	keys := make([]quoteKey, len(found))
+	ms := make([]quad.Value, len(found))
+	for i, f := range found {
+		keys[i] = quoteKey{m: f.node, body: f.body, date: f.date}
+		ms[i] = f.node
 	}
 	turns, err := s.one(ctx, ms, ontology.InTurn)
 	if err != nil {
@@ -863,11 +817,7 @@ func (s *Store) indexedQuotes(ctx context.Context, bodies []quad.Value, from, to
 		return nil, 0, false, err
 	}
 	slices.SortFunc(keys, func(a, b quoteKey) int { return cmp.Or(byDate(a, b), a.compare(b)) })
-	lo := min(max(page.Offset, 0), total)
-	hi := total
-	if page.Limit > 0 {
-		hi = min(hi, lo+page.Limit)
-	}
+	lo, hi := page.bounds(total)
 	lo, hi = lo-base, hi-base
 	if lo >= hi {
 		return []QuoteRow{}, total, true, nil
@@ -878,6 +828,67 @@ func (s *Store) indexedQuotes(ctx context.Context, bodies []quad.Value, from, to
 
 // errStale stops a read of summaries that do not match the quads.
 var errStale = errors.New("the summaries do not match the store")
+
+// datedNode is a node the summaries index by body and date: a mention, a
+// claim.
+type datedNode struct {
+	node, body quad.Value
+	date       string
+}
+
+// indexPage places page among the nodes the summaries index by body and
+// date, for bodies between the dates from and to: the counts of each body
+// per date (keys count, body, date) place the page, and the index (keys
+// index, body, date, node) names the nodes of the page's dates, which alone
+// are read. byDate orders the dates. It gives those nodes, the place of
+// the first among all, and the number of all; errStale when the counts and
+// the index disagree.
+func indexPage(tx sumTx, count, index string, bodies []quad.Value, from, to string, page Page, byDate func(a, b string) int) (nodes []datedNode, base, total int, err error) {
+	counts := map[string]int{}
+	for _, b := range bodies {
+		prefix := sumKey(count, nodeKey(b), "")
+		err := tx.scan(prefix, false, func(k string, n int64) bool {
+			if date := k[len(prefix):]; inRange(date, from, to) {
+				counts[date] += int(n)
+			}
+			return true
+		})
+		if err != nil {
+			return nil, 0, 0, err
+		}
+	}
+	dates := make([]string, 0, len(counts))
+	for d, n := range counts {
+		dates, total = append(dates, d), total+n
+	}
+	slices.SortFunc(dates, byDate)
+	lo, hi := page.bounds(total)
+	at, want := 0, 0
+	for _, d := range dates {
+		n := counts[d]
+		if at+n > lo && at < hi {
+			if want == 0 {
+				base = at
+			}
+			want += n
+			for _, b := range bodies {
+				prefix := sumKey(index, nodeKey(b), d, "")
+				err := tx.scan(prefix, false, func(k string, _ int64) bool {
+					nodes = append(nodes, datedNode{node: keyNode(k[len(prefix):]), body: b, date: d})
+					return true
+				})
+				if err != nil {
+					return nil, 0, 0, err
+				}
+			}
+		}
+		at += n
+	}
+	if len(nodes) != want {
+		return nil, 0, 0, errStale
+	}
+	return nodes, base, total, nil
+}
 
 // newestFirst orders quotes by date, the latest first and the undated
 // last.
@@ -1484,8 +1495,7 @@ func (s *Store) ClaimsPage(ctx context.Context, f Filter, page Page) (rows []Cla
 	slices.SortFunc(keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(a.date, b.date), Natural(a.question, b.question), Natural(string(iriOf(a.claim)), string(iriOf(b.claim))))
 	})
-	lo := min(max(page.Offset, 0), len(keys))
-	hi := min(len(keys), lo+page.Limit)
+	lo, hi := page.bounds(len(keys))
 	var onPage []quad.Value
 	for _, k := range keys[lo:hi] {
 		onPage = append(onPage, k.claim)
@@ -1504,64 +1514,21 @@ func (s *Store) indexedClaims(ctx context.Context, f Filter, bodies []quad.Value
 		claim          quad.Value
 		date, question string
 	}
-	var keys []key
-	base := 0 // the place of keys[0] among all the rows
-	ok, err = s.viewSummaries(ctx, func(tx sumTx) error {
-		counts := map[string]int{}
-		for _, b := range bodies {
-			prefix := sumKey("E", nodeKey(b), "")
-			err := tx.scan(prefix, false, func(k string, n int64) bool {
-				if date := k[len(prefix):]; inRange(date, f.From, f.To) {
-					counts[date] += int(n)
-				}
-				return true
-			})
-			if err != nil {
-				return err
-			}
-		}
-		dates := make([]string, 0, len(counts))
-		for d, n := range counts {
-			dates, total = append(dates, d), total+n
-		}
-		slices.Sort(dates)
-		lo := min(max(page.Offset, 0), total)
-		hi := min(total, lo+page.Limit)
-		at, want := 0, 0
-		seen := map[quad.Value]bool{}
-		for _, d := range dates {
-			n := counts[d]
-			if at+n > lo && at < hi {
-				if want == 0 {
-					base = at
-				}
-				want += n
-				for _, b := range bodies {
-					prefix := sumKey("N", nodeKey(b), d, "")
-					err := tx.scan(prefix, false, func(k string, _ int64) bool {
-						if c := keyNode(k[len(prefix):]); !seen[c] {
-							seen[c] = true
-							keys = append(keys, key{claim: c, date: d})
-						}
-						return true
-					})
-					if err != nil {
-						return err
-					}
-				}
-			}
-			at += n
-		}
-		if len(keys) != want {
-			return errStale
-		}
-		return nil
+	var found []datedNode
+	base := 0 // the place of found[0] among all the rows
+	ok, err = s.viewSummaries(ctx, func(tx sumTx) (err error) {
+		found, base, total, err = indexPage(tx, "E", "N", bodies, f.From, f.To, page, strings.Compare)
+		return err
 	})
 	if errors.Is(err, errStale) || !ok {
 		return nil, 0, false, nil
 	}
 	if err != nil {
 		return nil, 0, false, s.queryErr(err)
+	}
+	keys := make([]key, len(found))
+	for i, n := range found {
+		keys[i] = key{claim: n.node, date: n.date}
 	}
 	claims := make([]quad.Value, len(keys))
 	for i, k := range keys {
@@ -1587,8 +1554,7 @@ func (s *Store) indexedClaims(ctx context.Context, f Filter, bodies []quad.Value
 	slices.SortFunc(keys, func(a, b key) int {
 		return cmp.Or(cmp.Compare(a.date, b.date), Natural(a.question, b.question), Natural(string(iriOf(a.claim)), string(iriOf(b.claim))))
 	})
-	lo := min(max(page.Offset, 0), total)
-	hi := min(total, lo+page.Limit)
+	lo, hi := page.bounds(total)
 	if lo >= hi {
 		return []ClaimRow{}, total, true, nil
 	}

@@ -216,29 +216,6 @@ func (t *tally) least(vs []any) (quad.Value, error) {
 	return best, nil
 }
 
-// leastOf is least as a tally node (nil when vs is empty), for counting
-// distinct nodes without naming them.
-func (t *tally) leastOf(vs []any) (any, error) {
-	if len(vs) <= 1 {
-		if len(vs) == 0 {
-			return nil, nil
-		}
-		return vs[0], nil
-	}
-	var best any
-	var bestV quad.Value
-	for _, v := range vs {
-		x, err := t.val(v)
-		if err != nil {
-			return nil, err
-		}
-		if x != nil && (bestV == nil || x.String() < bestV.String()) {
-			best, bestV = v, x
-		}
-	}
-	return best, nil
-}
-
 // distinct returns the keys of the nodes of vs, each once.
 func (t *tally) distinct(vs []any) ([]string, error) {
 	out := make([]string, 0, len(vs))
@@ -306,7 +283,7 @@ func (t *tally) counts() (map[string]int64, error) {
 		if err != nil {
 			return turnKey{}, err
 		}
-		q, err := t.leastOf(t.partOf[turn])
+		q, err := t.smallest(t.partOf[turn], nquads)
 		if err != nil {
 			return turnKey{}, err
 		}
@@ -398,7 +375,7 @@ func (t *tally) counts() (map[string]int64, error) {
 	// queries pick it); a claim made in none is not counted, but for E
 	// and N (undated).
 	for c := range t.claim {
-		turn, err := t.firstLexical(t.appear[c])
+		turn, err := t.smallest(t.appear[c], Lexical)
 		if err != nil {
 			return nil, err
 		}
@@ -422,7 +399,7 @@ func (t *tally) counts() (map[string]int64, error) {
 		}
 	}
 	for c := range t.claim {
-		turn, err := t.leastOf(t.appear[c])
+		turn, err := t.smallest(t.appear[c], nquads)
 		if err != nil {
 			return nil, err
 		}
@@ -470,7 +447,7 @@ func (t *tally) counts() (map[string]int64, error) {
 // itsrdf:taIdentRef and in a turn, under the date of the turn.
 func (t *tally) quoteIndex(out map[string]int64) error {
 	for m, bs := range t.bodies {
-		turn, err := t.firstLexical(t.turns[m])
+		turn, err := t.smallest(t.turns[m], Lexical)
 		if err != nil {
 			return err
 		}
@@ -500,7 +477,7 @@ func (t *tally) quoteIndex(out map[string]int64) error {
 // dateOf returns the date of a turn the quotes and claims queries pick
 // (the first in lexical order), or Undated.
 func (t *tally) dateOf(turn any) (string, error) {
-	d, err := t.firstLexical(t.dates[turn])
+	d, err := t.smallest(t.dates[turn], Lexical)
 	if err != nil || d == nil {
 		return Undated, err
 	}
@@ -511,9 +488,11 @@ func (t *tally) dateOf(turn any) (string, error) {
 	return Lexical(dv), nil
 }
 
-// firstLexical returns the node of vs whose lexical form is smallest (the
-// one the quotes query picks), or nil.
-func (t *tally) firstLexical(vs []any) (any, error) {
+// smallest returns the node of vs whose form by key is smallest, or nil:
+// by N-Quads form (quad.Value.String) the node the queries pick, by
+// Lexical the one the quotes query picks. One node is returned without
+// reading its value.
+func (t *tally) smallest(vs []any, key func(quad.Value) string) (any, error) {
 	if len(vs) <= 1 {
 		if len(vs) == 0 {
 			return nil, nil
@@ -521,18 +500,24 @@ func (t *tally) firstLexical(vs []any) (any, error) {
 		return vs[0], nil
 	}
 	var best any
-	var bestV quad.Value
+	var bestKey string
 	for _, v := range vs {
 		x, err := t.val(v)
 		if err != nil {
 			return nil, err
 		}
-		if x != nil && (bestV == nil || Lexical(x) < Lexical(bestV)) {
-			best, bestV = v, x
+		if x == nil {
+			continue
+		}
+		if k := key(x); best == nil || k < bestKey {
+			best, bestKey = v, k
 		}
 	}
 	return best, nil
 }
+
+// nquads is a node's N-Quads form, the key of smallest the queries pick by.
+func nquads(v quad.Value) string { return v.String() }
 
 // sessions counts the question items part of each whole (a session), and
 // all of them, with their speech turns and the mentions in those, per item
