@@ -89,7 +89,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	opts.onWarning = func(w *transcript.ParseError) { progress.clear(); fmt.Fprintln(s.err, warning(w)) }
 	// Every quad written counts, the register's and the description's too,
 	// so the summary matches the output line for line.
-	opts.onGraph = func(string, int) { progress.add(1, 0) }
+	opts.onGraph = func() { progress.add(1, 0) }
 	var inputErr error
 	write := func(w io.Writer) error {
 		qw := f.NewWriter(w, wo)

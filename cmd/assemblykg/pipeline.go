@@ -27,8 +27,8 @@ type mapOptions struct {
 	// could read (a header field that is not a name, a text cut off), in
 	// input order; nil prints it on stderr.
 	onWarning func(*transcript.ParseError)
-	// onGraph is told of each graph mapped, for progress.
-	onGraph func(file string, quads int)
+	// onGraph is told of each transcript's graph mapped, for progress.
+	onGraph func()
 }
 
 func (o *mapOptions) add(fs *pflag.FlagSet) {
@@ -106,7 +106,7 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 		}
 		register.Add(g)
 		if opts.onGraph != nil {
-			opts.onGraph(inputs[i].Path, len(g.Quads))
+			opts.onGraph()
 		}
 		return nil
 	})

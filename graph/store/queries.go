@@ -645,26 +645,38 @@ func (s *Store) Mentions(ctx context.Context, f Filter) ([]MentionRow, error) {
 	return out, nil
 }
 
+// summaryFilter resolves f's body and speaker for a read of the
+// summaries; ok is false when the summaries cannot serve f: it names a
+// question (they are not kept by question), or a body or speaker that
+// names no node.
+func (s *Store) summaryFilter(ctx context.Context, f Filter) (bodies, speakers []quad.Value, ok bool, err error) {
+	if f.Question != "" {
+		return nil, nil, false, nil
+	}
+	if bodies, err = s.resolveBodies(ctx, f.Body); err != nil {
+		return nil, nil, false, err
+	}
+	if speakers, err = s.resolvePeople(ctx, f.Speaker, f.From, f.To); err != nil {
+		return nil, nil, false, err
+	}
+	ok = (f.Body == "" || len(bodies) > 0) && (f.Speaker == "" || len(speakers) > 0)
+	return bodies, speakers, ok, nil
+}
+
 // mentionGroups counts the mentions f selects by speaker and body, from the
 // summaries when they can answer.
 func (s *Store) mentionGroups(ctx context.Context, f Filter) ([]sumMention, error) {
-	if f.Question == "" {
-		bodies, err := s.resolveBodies(ctx, f.Body)
+	bodies, speakers, ok, err := s.summaryFilter(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		groups, ok, err := s.summaryMentions(ctx, bodies, speakers, f.From, f.To)
 		if err != nil {
-			return nil, err
+			return nil, s.queryErr(err)
 		}
-		speakers, err := s.resolvePeople(ctx, f.Speaker, f.From, f.To)
-		if err != nil {
-			return nil, err
-		}
-		if (f.Body == "" || len(bodies) > 0) && (f.Speaker == "" || len(speakers) > 0) {
-			groups, ok, err := s.summaryMentions(ctx, bodies, speakers, f.From, f.To)
-			if err != nil {
-				return nil, s.queryErr(err)
-			}
-			if ok {
-				return groups, nil
-			}
+		if ok {
+			return groups, nil
 		}
 	}
 	return s.countMentions(ctx, f)
@@ -1700,35 +1712,29 @@ func (t turnText) find(sentence string) (*int, *int) {
 // counts come from the summaries (a few keys per row, or per row and date
 // between dates) when they are current.
 func (s *Store) Answers(ctx context.Context, f Filter) ([]AnswerRow, error) {
-	if f.Question == "" {
-		bodies, err := s.resolveBodies(ctx, f.Body)
+	bodies, speakers, ok, err := s.summaryFilter(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		rows, ok, err := s.summaryAnswers(ctx, bodies, speakers, f.From, f.To)
 		if err != nil {
-			return nil, err
+			return nil, s.queryErr(err)
 		}
-		speakers, err := s.resolvePeople(ctx, f.Speaker, f.From, f.To)
-		if err != nil {
-			return nil, err
-		}
-		if (f.Body == "" || len(bodies) > 0) && (f.Speaker == "" || len(speakers) > 0) {
-			rows, ok, err := s.summaryAnswers(ctx, bodies, speakers, f.From, f.To)
+		if ok {
+			var people []quad.Value
+			for _, r := range rows {
+				people = append(people, r.Speaker)
+			}
+			names, err := s.label(ctx, people, ontology.FOAFName)
 			if err != nil {
 				return nil, s.queryErr(err)
 			}
-			if ok {
-				var people []quad.Value
-				for _, r := range rows {
-					people = append(people, r.Speaker)
-				}
-				names, err := s.label(ctx, people, ontology.FOAFName)
-				if err != nil {
-					return nil, s.queryErr(err)
-				}
-				for i := range rows {
-					rows[i].SpeakerName = names[rows[i].Speaker]
-				}
-				sortAnswers(rows)
-				return rows, nil
+			for i := range rows {
+				rows[i].SpeakerName = names[rows[i].Speaker]
 			}
+			sortAnswers(rows)
+			return rows, nil
 		}
 	}
 	rows, info, err := s.mentionsOf(ctx, f)
