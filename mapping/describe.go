@@ -25,9 +25,13 @@ type Stats struct {
 	// class, of the graphs given to AddGraph, whose sets are dropped.
 	nSubjects int
 	nClass    map[quad.IRI]int
-	examples  map[quad.IRI]quad.IRI // class -> least IRI
-	first     string                // least session date
-	last      string                // greatest session date
+	// graphSubjects and graphClasses are the emptied sets of the last graph
+	// given to AddGraph, reused for the next.
+	graphSubjects map[uint64]struct{}
+	graphClasses  map[quad.IRI]map[uint64]struct{}
+	examples      map[quad.IRI]quad.IRI // class -> least IRI
+	first         string                // least session date
+	last          string                // greatest session date
 }
 
 // NewStats returns empty counts.
@@ -42,12 +46,17 @@ func NewStats() *Stats {
 // bodies and sessions they refer to. Its subjects are counted and then
 // forgotten, so the memory of an export does not grow with the archive.
 func (s *Stats) AddGraph(quads []quad.Quad) {
+	if s.graphSubjects == nil {
+		s.graphSubjects, s.graphClasses = map[uint64]struct{}{}, map[quad.IRI]map[uint64]struct{}{}
+	}
 	subjects, classes := s.subjects, s.classes
-	s.subjects, s.classes = map[uint64]struct{}{}, map[quad.IRI]map[uint64]struct{}{}
+	s.subjects, s.classes = s.graphSubjects, s.graphClasses
 	s.Add(quads)
 	s.nSubjects += len(s.subjects)
+	clear(s.subjects)
 	for c, m := range s.classes {
 		s.nClass[c] += len(m)
+		clear(m)
 	}
 	s.subjects, s.classes = subjects, classes
 }

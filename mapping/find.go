@@ -30,6 +30,7 @@ func (m *Mapper) Find(t *transcript.Transcript) Findings {
 		}
 	}
 	sc := m.detector.Scanner()
+	defer sc.Close()
 	acts := sc.ActScanner(m.acts)
 	for _, turn := range t.Turns {
 		named := acts.Find(turn.Text)

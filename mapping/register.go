@@ -1,8 +1,10 @@
 package mapping
 
 import (
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -15,7 +17,8 @@ import (
 // register graph. The order of each part is the order of emission.
 //
 // Both parts are copied out of the emitter's slice into slices of their
-// own size.
+// own: slices an earlier graph handed back with Release, or slices of
+// their own size.
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
 	var register quad.Value = e.m.RegisterGraph()
@@ -29,7 +32,7 @@ func (e *emitter) split(item quad.IRI) Graph {
 			n++
 		}
 	}
-	g := Graph{Label: e.label, Key: e.key, Quads: make([]quad.Quad, 0, n), Register: make([]quad.Quad, 0, len(e.quads)-n)}
+	g := Graph{Label: e.label, Key: e.key, Quads: graphBuffer(n), Register: graphBuffer(len(e.quads) - n)}
 	for _, q := range e.quads {
 		if isOwn(q) {
 			g.Quads = append(g.Quads, q)
@@ -39,6 +42,33 @@ func (e *emitter) split(item quad.IRI) Graph {
 		g.Register = append(g.Register, q)
 	}
 	return g
+}
+
+// graphBuffers holds the slices of graphs handed back by Release.
+var graphBuffers sync.Pool
+
+// graphBuffer returns an empty slice with room for n quads, one handed back
+// by Release when there is one.
+func graphBuffer(n int) []quad.Quad {
+	if b, ok := graphBuffers.Get().(*[]quad.Quad); ok {
+		return slices.Grow(*b, n)
+	}
+	return make([]quad.Quad, 0, n)
+}
+
+// Release hands the slices of g to the graphs that Map returns after, which
+// saves allocating and collecting them anew for each transcript. Call it
+// once done with g, when nothing holds on to g.Quads or g.Register: neither
+// may be used after.
+func Release(g Graph) {
+	for _, qs := range [...][]quad.Quad{g.Quads, g.Register} {
+		if cap(qs) == 0 {
+			continue
+		}
+		clear(qs) // hold on to no transcript's values
+		qs = qs[:0]
+		graphBuffers.Put(&qs)
+	}
 }
 
 // RegisterGraph returns the IRI of the register graph.

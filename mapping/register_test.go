@@ -1,6 +1,9 @@
 package mapping_test
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -118,5 +121,42 @@ func TestRegisterManyQuads(t *testing.T) {
 		if g.Quads[i] != want[i] {
 			t.Errorf("quad %d: %v, want %v", i, g.Quads[i], want[i])
 		}
+	}
+}
+
+// A graph's slices handed back with Release serve the graphs mapped after
+// it, which come out as they would without.
+func TestRelease(t *testing.T) {
+	people, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := mapping.New(mapping.Config{Version: "test", People: people})
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{src, strings.Replace(src, "Fares\n", "Fares again\n", 1), src}
+	mapAll := func(release bool) [][]quad.Quad {
+		var out [][]quad.Quad
+		for i, text := range texts {
+			tr, err := transcript.NewReader(people).Parse(fmt.Sprintf("%d.txt", i), []byte(text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := m.Map(tr, m.Find(tr))
+			out = append(out, slices.Clone(g.Quads), slices.Clone(g.Register))
+			if release {
+				held := g.Quads[:1]
+				mapping.Release(g)
+				if held[0] != (quad.Quad{}) {
+					t.Errorf("a released graph still holds %v", held[0])
+				}
+			}
+		}
+		return out
+	}
+	want, got := mapAll(false), mapAll(true)
+	if !reflect.DeepEqual(got, want) {
+		t.Error("graphs mapped after a Release differ from those mapped without")
 	}
 }

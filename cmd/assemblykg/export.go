@@ -90,6 +90,7 @@ func runExport(ctx context.Context, name string, args []string, s streams) error
 	// Every quad written counts, the register's and the description's too,
 	// so the summary matches the output line for line.
 	opts.onGraph = func() { progress.add(1, 0) }
+	opts.emitKeepsNothing = true // the writers and the counts copy what they keep
 	var inputErr error
 	write := func(w io.Writer) error {
 		qw := f.NewWriter(w, wo)

@@ -29,6 +29,10 @@ type mapOptions struct {
 	onWarning func(*transcript.ParseError)
 	// onGraph is told of each transcript's graph mapped, for progress.
 	onGraph func()
+	// emitKeepsNothing tells mapCollected that emit holds on to no slice of
+	// quads once it returns, so that the slices of a graph written can
+	// serve the graphs mapped after it.
+	emitKeepsNothing bool
 }
 
 func (o *mapOptions) add(fs *pflag.FlagSet) {
@@ -105,6 +109,9 @@ func mapCollected(ctx context.Context, inputs []input, opts mapOptions, s stream
 			return err
 		}
 		register.Add(g)
+		if opts.emitKeepsNothing {
+			mapping.Release(g)
+		}
 		if opts.onGraph != nil {
 			opts.onGraph()
 		}

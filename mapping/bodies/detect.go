@@ -3,6 +3,7 @@ package bodies
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,24 +32,34 @@ type pattern struct {
 
 // node is a state of the word-level trie. Edges are keyed by the gap before
 // a token and its folded form, so that "Health and Environment Committee"
-// and "health & environment committee" reach the same node.
+// and "health & environment committee" reach the same node: one map of
+// folded forms for each kind of gap.
 type node struct {
-	next map[edge]*node
+	next [gapKinds]map[string]*node
 	pats []*pattern
 }
 
-// edge is the gap before a token and the token's folded form.
-type edge struct {
-	gap  byte
-	fold string
+// gapKinds is the number of kinds of gap an edge may follow: gapStart,
+// gapJoined, gapSpace and gapComma.
+const gapKinds = 4
+
+// edgeIndex is the index in node.next of the edges that follow gap g.
+func edgeIndex(g byte) int {
+	switch g {
+	case gapStart:
+		return 0
+	case gapJoined:
+		return 1
+	case gapSpace:
+		return 2
+	case gapComma:
+		return 3
+	}
+	panic("bodies: no trie edge follows gap " + string(g))
 }
 
-func (n *node) child(e edge) *node {
-	if n.next == nil {
-		return nil
-	}
-	return n.next[e]
-}
+// child is the node reached from n by the token fold after gap g, or nil.
+func (n *node) child(g byte, fold string) *node { return n.next[edgeIndex(g)][fold] }
 
 // add inserts form as a pattern; it reports false for a form that no text
 // can match (empty, or broken by punctuation other than & ' - and commas).
@@ -75,14 +86,14 @@ func (n *node) add(form string, p *pattern) bool {
 		if i > 0 {
 			g = t.gap
 		}
-		key := edge{g, t.fold}
-		if cur.next == nil {
-			cur.next = map[edge]*node{}
+		edges := &cur.next[edgeIndex(g)]
+		if *edges == nil {
+			*edges = map[string]*node{}
 		}
-		nx := cur.next[key]
+		nx := (*edges)[t.fold]
 		if nx == nil {
 			nx = &node{}
-			cur.next[key] = nx
+			(*edges)[t.fold] = nx
 		}
 		cur = nx
 	}
@@ -105,13 +116,12 @@ func (n *node) longest(toks []token, i int) (match, bool) {
 		n *node
 		j int // next token
 	}
-	first := n.child(edge{gapStart, toks[i].fold})
+	first := n.child(gapStart, toks[i].fold)
 	if first == nil {
 		return best, false
 	}
 	var room [8]state // deep enough for most names without allocating
 	stack := append(room[:0], state{first, i + 1})
-	var keys [2]edge
 	for len(stack) > 0 {
 		st := stack[len(stack)-1]
 		stack = stack[:len(stack)-1]
@@ -124,25 +134,24 @@ func (n *node) longest(toks []token, i int) (match, bool) {
 				found = true
 			}
 		}
-		if st.j >= len(toks) || st.n.next == nil {
+		if st.j >= len(toks) {
 			continue
 		}
 		t := toks[st.j]
 		if t.bracket {
 			continue
 		}
-		k := keys[:0]
 		switch t.gap {
-		case gapJoined:
-			k = append(k, edge{gapJoined, t.fold})
-		case gapSpace:
-			k = append(k, edge{gapSpace, t.fold}, edge{gapComma, t.fold})
-		case gapComma:
-			k = append(k, edge{gapComma, t.fold})
-		}
-		for _, key := range k {
-			if nx := st.n.next[key]; nx != nil {
+		case gapJoined, gapComma:
+			if nx := st.n.child(t.gap, t.fold); nx != nil {
 				stack = append(stack, state{nx, st.j + 1})
+			}
+		case gapSpace:
+			// a comma in a registered name may be left out
+			for _, g := range [...]byte{gapSpace, gapComma} {
+				if nx := st.n.child(g, t.fold); nx != nil {
+					stack = append(stack, state{nx, st.j + 1})
+				}
 			}
 		}
 	}
@@ -268,9 +277,18 @@ type Scanner struct {
 	minted  map[string]*Body
 	found   []*Body
 	taught  map[string]bool // initials already taught
-	tokens  *tokenCache
-	root    rootMatches
+	*scanBuffers
 }
+
+// scanBuffers are the buffers a Scanner splits and matches its texts in.
+// A Scanner that is closed hands them on to the next one, so that each
+// transcript's scan does not grow them anew.
+type scanBuffers struct {
+	tokens tokenCache
+	root   rootMatches
+}
+
+var scanBufferPool = sync.Pool{New: func() any { return new(scanBuffers) }}
 
 // rootMatches holds the registry's longest match at each token of one
 // text, found once: the rules for names found by their form ask for the
@@ -326,7 +344,18 @@ func initials(name string) string {
 
 // Scanner starts the scan of one transcript.
 func (d *Detector) Scanner() *Scanner {
-	return &Scanner{d: d, learned: &node{}, minted: map[string]*Body{}, tokens: &tokenCache{}}
+	return &Scanner{d: d, learned: &node{}, minted: map[string]*Body{}, scanBuffers: scanBufferPool.Get().(*scanBuffers)}
+}
+
+// Close lets later Scanners reuse the buffers of s. Neither s nor the
+// ActScanner made from it may be used after.
+func (s *Scanner) Close() {
+	b := s.scanBuffers
+	s.scanBuffers = nil
+	b.tokens.reset()
+	clear(b.root.res[:cap(b.root.res)]) // the bodies the transcript minted
+	b.root = rootMatches{res: b.root.res[:0]}
+	scanBufferPool.Put(b)
 }
 
 // ActScanner starts the scan of the same transcript for the Acts of a: it
@@ -334,7 +363,7 @@ func (d *Detector) Scanner() *Scanner {
 // texts.
 func (s *Scanner) ActScanner(a *Acts) *ActScanner {
 	as := a.Scanner()
-	as.tokens = s.tokens
+	as.tokens = &s.tokens
 	return as
 }
 

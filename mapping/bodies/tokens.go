@@ -64,10 +64,16 @@ func (c *tokenCache) tokens(text string) []token {
 	if c.valid && c.text == text {
 		return c.toks
 	}
-	clear(c.toks) // let go of the last text's strings
+	c.reset()
 	c.text, c.valid = text, true
-	c.toks = appendTokens(c.toks[:0], text)
+	c.toks = appendTokens(c.toks, text)
 	return c.toks
+}
+
+// reset empties the cache, letting go of the last text's strings.
+func (c *tokenCache) reset() {
+	clear(c.toks)
+	*c = tokenCache{toks: c.toks[:0]}
 }
 
 // appendTokens appends the tokens of text to toks.
