@@ -15,25 +15,17 @@ import (
 	"github.com/piprate/json-gold/ld"
 )
 
-// knakkReader adapts the knakk/rdf decoders to quad.ReadCloser.
+// knakkReader adapts knakk/rdf's Turtle decoder to quad.ReadCloser.
 type knakkReader struct {
-	decode func() (rdf.Quad, error)
+	decode func() (rdf.Triple, error)
 	name   string
 	err    error
 }
 
 func newTurtleReader(r io.Reader, o ReadOptions) quad.ReadCloser {
-	return newTripleReader(r, o, rdf.Turtle)
-}
-
-func newNTriplesReader(r io.Reader, o ReadOptions) quad.ReadCloser {
-	return newTripleReader(r, o, rdf.NTriples)
-}
-
-func newTripleReader(r io.Reader, o ReadOptions, f rdf.Format) quad.ReadCloser {
-	kr := &knakkReader{name: o.Name}
-	dec := rdf.NewTripleDecoder(r, f)
-	if o.Base != "" && f == rdf.Turtle {
+	dec := rdf.NewTripleDecoder(r, rdf.Turtle)
+	kr := &knakkReader{name: o.Name, decode: dec.Decode}
+	if o.Base != "" {
 		base, err := rdf.NewIRI(o.Base)
 		if err == nil {
 			err = dec.SetOption(rdf.Base, base)
@@ -42,24 +34,14 @@ func newTripleReader(r io.Reader, o ReadOptions, f rdf.Format) quad.ReadCloser {
 			kr.err = &ParseError{File: o.Name, Err: fmt.Errorf("base %q: %w", o.Base, err)}
 		}
 	}
-	kr.decode = func() (rdf.Quad, error) {
-		t, err := dec.Decode()
-		return rdf.Quad{Triple: t}, err
-	}
 	return kr
-}
-
-func newNQuadsReader(r io.Reader, o ReadOptions) quad.ReadCloser {
-	dec := rdf.NewQuadDecoder(r, rdf.NQuads)
-	dec.DefaultGraph = nil
-	return &knakkReader{name: o.Name, decode: dec.Decode}
 }
 
 func (r *knakkReader) ReadQuad() (quad.Quad, error) {
 	if r.err != nil {
 		return quad.Quad{}, r.err
 	}
-	kq, err := r.decode()
+	t, err := r.decode()
 	if err != nil {
 		if err != io.EOF {
 			err = knakkError(r.name, err)
@@ -67,15 +49,11 @@ func (r *knakkReader) ReadQuad() (quad.Quad, error) {
 		r.err = err
 		return quad.Quad{}, err
 	}
-	q := quad.Quad{
-		Subject:   fromKnakk(kq.Subj),
-		Predicate: fromKnakk(kq.Pred),
-		Object:    fromKnakk(kq.Obj),
-	}
-	if kq.Ctx != nil {
-		q.Label = fromKnakk(kq.Ctx)
-	}
-	return q, nil
+	return quad.Quad{
+		Subject:   fromKnakk(t.Subj),
+		Predicate: fromKnakk(t.Pred),
+		Object:    fromKnakk(t.Obj),
+	}, nil
 }
 
 // Close stops reading. The decoder is never called again after an error
