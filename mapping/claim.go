@@ -22,8 +22,10 @@ func claimIRI(item quad.IRI, c Claim) quad.IRI {
 // figure asserted as fact is a schema:Claim, and one stated inside a
 // question (the premise the asker puts as fact) is also marked as such;
 // commitments, agreements and refusals are statements of our own classes. It is about the bodies its sentence names and related
-// to the other bodies turnBodies (those its turn names).
-func (e *emitter) claim(item, ti, text, speaker quad.IRI, c Claim, turnBodies []*bodies.Body, sessionDate string) {
+// to the other bodies turnBodies (those its turn names). ti, text and
+// speaker (nil for none) are the IRIs of the turn, the source text and the
+// speaker.
+func (e *emitter) claim(item quad.IRI, ti, text, speaker quad.Value, c Claim, turnBodies []*bodies.Body, sessionDate string) {
 	ci := claimIRI(item, c)
 	e.add(ci, ont.RDFType, ont.Statement)
 	switch {
@@ -36,16 +38,16 @@ func (e *emitter) claim(item, ti, text, speaker quad.IRI, c Claim, turnBodies []
 	default:
 		e.add(ci, ont.RDFType, claimClass[c.Kind])
 	}
-	if speaker != "" {
+	if speaker != nil {
 		e.add(ci, ont.SchemaAuthor, speaker)
 	}
 	e.add(ci, ont.SchemaAppearance, ti)
 	for _, b := range c.About {
-		e.add(ci, ont.SchemaAbout, e.body(b))
+		e.add(ci, ont.SchemaAbout, e.bodyValue(b))
 	}
 	for _, b := range turnBodies {
 		if !containsBody(c.About, b) {
-			e.add(ci, ont.DCTRelation, e.body(b))
+			e.add(ci, ont.DCTRelation, e.bodyValue(b))
 		}
 	}
 	e.add(ci, ont.SchemaText, quad.String(c.Sentence))

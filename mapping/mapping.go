@@ -229,6 +229,9 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	e.labelV = e.label
 	item := m.iri("question/" + key)
 	text := quad.IRI(string(item) + "/text")
+	// text and item are the object of a quad for every turn, mention and
+	// claim: boxed once as quad.Values.
+	textV, itemV := quad.Value(text), quad.Value(item)
 	source := filepath.Base(t.File)
 	software := m.iri("software/assemblykg/" + m.version)
 
@@ -296,7 +299,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		}
 	}
 	if group != nil {
-		e.add(item, ont.OpenGovOnBehalfOf, e.body(group))
+		e.add(item, ont.OpenGovOnBehalfOf, e.bodyValue(group))
 	}
 	for _, s := range t.AskedOf {
 		if p := e.person(&s); p != "" {
@@ -318,8 +321,10 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		ti := quad.IRI(string(item) + "/turn/" + strconv.Itoa(turn.Position))
 		e.add(ti, ont.RDFType, ont.OpenGovSpeech)
 		e.add(ti, ont.RDFType, ont.NIFString)
-		speaker := e.person(&turn.Speaker)
-		if speaker != "" {
+		tiV := quad.Value(ti) // the object of its mentions' and claims' quads
+		var speaker quad.Value
+		if p := e.person(&turn.Speaker); p != "" {
+			speaker = p
 			e.add(ti, ont.SchemaCreator, speaker)
 		}
 		// The role as printed, else the one the register says the
@@ -336,11 +341,11 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		}
 		e.add(ti, ont.SchemaText, quad.String(turn.Text))
 		e.add(ti, ont.SchemaPosition, integer(turn.Position))
-		e.add(ti, ont.DCTIsPartOf, item)
+		e.add(ti, ont.DCTIsPartOf, itemV)
 		if t.SessionDate != "" {
 			e.add(ti, ont.DCTDate, date(t.SessionDate))
 		}
-		e.add(ti, ont.NIFReferenceContext, text)
+		e.add(ti, ont.NIFReferenceContext, textV)
 		e.add(ti, ont.NIFBeginIndex, count(turn.TextSpan.Begin))
 		e.add(ti, ont.NIFEndIndex, count(turn.TextSpan.End))
 		seen := map[quad.IRI]bool{}
@@ -360,23 +365,23 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 			mi := quad.IRI(string(text) + "#char=" + strconv.Itoa(mn.Begin) + "," + strconv.Itoa(mn.End))
 			e.add(mi, ont.RDFType, ont.NIFPhrase)
 			e.add(mi, ont.RDFType, ont.Mention)
-			e.add(mi, ont.NIFReferenceContext, text)
+			e.add(mi, ont.NIFReferenceContext, textV)
 			e.add(mi, ont.NIFBeginIndex, count(mn.Begin))
 			e.add(mi, ont.NIFEndIndex, count(mn.End))
 			e.add(mi, ont.NIFAnchorOf, quad.String(mn.Surface))
-			e.add(mi, ont.ITSTaIdentRef, e.body(mn.Body))
-			e.add(mi, ont.InTurn, ti)
+			e.add(mi, ont.ITSTaIdentRef, e.bodyValue(mn.Body))
+			e.add(mi, ont.InTurn, tiV)
 		}
 		for _, am := range acts[turn.Position] {
 			mi := quad.IRI(string(text) + "#char=" + strconv.Itoa(am.Begin) + "," + strconv.Itoa(am.End))
 			e.add(mi, ont.RDFType, ont.NIFPhrase)
 			e.add(mi, ont.RDFType, ont.LegislationMention)
-			e.add(mi, ont.NIFReferenceContext, text)
+			e.add(mi, ont.NIFReferenceContext, textV)
 			e.add(mi, ont.NIFBeginIndex, count(am.Begin))
 			e.add(mi, ont.NIFEndIndex, count(am.End))
 			e.add(mi, ont.NIFAnchorOf, quad.String(am.Surface))
 			e.add(mi, ont.ITSTaIdentRef, e.act(am.Act))
-			e.add(mi, ont.InTurn, ti)
+			e.add(mi, ont.InTurn, tiV)
 		}
 		var turnBodies []*bodies.Body
 		for _, mn := range mentions[turn.Position] {
@@ -385,7 +390,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 			}
 		}
 		for _, c := range claims[turn.Position] {
-			e.claim(item, ti, text, speaker, c, turnBodies, t.SessionDate)
+			e.claim(item, tiV, textV, speaker, c, turnBodies, t.SessionDate)
 		}
 	}
 	e.describe(t)
@@ -431,9 +436,11 @@ type emitter struct {
 	subject quad.Value
 	people  map[string]*personRef   // by IRI
 	bodies  map[string]*bodies.Body // by IRI
-	acts    map[string]*bodies.Act  // by IRI
-	roles   map[string]string       // IRI -> label
-	kinds   map[string]string       // IRI -> kind of body
+	// bodyValues are the IRIs of the bodies in bodies, boxed (bodyValue).
+	bodyValues map[*bodies.Body]quad.Value
+	acts       map[string]*bodies.Act // by IRI
+	roles      map[string]string      // IRI -> label
+	kinds      map[string]string      // IRI -> kind of body
 	// described holds the memberships the graph already describes; posts
 	// and periods are those the memberships name.
 	described map[quad.IRI]bool
@@ -514,12 +521,24 @@ func (e *emitter) registered(s *transcript.Speaker) *people.Person {
 	return p
 }
 
-func (e *emitter) body(b *bodies.Body) quad.IRI {
+func (e *emitter) body(b *bodies.Body) quad.IRI { return e.bodyValue(b).(quad.IRI) }
+
+// bodyValue is the IRI of b as a quad.Value, made and boxed once per graph:
+// a body is often named in many of a graph's quads.
+func (e *emitter) bodyValue(b *bodies.Body) quad.Value {
+	if v, ok := e.bodyValues[b]; ok {
+		return v
+	}
 	iri := e.m.iri("body/" + b.ID)
 	if _, ok := e.bodies[string(iri)]; !ok {
 		e.bodies[string(iri)] = b
 	}
-	return iri
+	if e.bodyValues == nil {
+		e.bodyValues = map[*bodies.Body]quad.Value{}
+	}
+	v := quad.Value(iri)
+	e.bodyValues[b] = v
+	return v
 }
 
 func (e *emitter) act(a *bodies.Act) quad.IRI {
@@ -679,7 +698,7 @@ func (e *emitter) emitBody(s quad.IRI, b *bodies.Body) {
 	}
 	if b.Parent != "" {
 		if p := e.m.bodies.ByID(b.Parent); p != nil {
-			e.add(s, ont.OrgSubOrganizationOf, e.body(p))
+			e.add(s, ont.OrgSubOrganizationOf, e.bodyValue(p))
 		}
 	}
 	for _, u := range correct(b.SameAs, e.m.links[s]) {

@@ -31,7 +31,7 @@ func (e *emitter) memberships(s quad.IRI, p *people.Person, date string) {
 			continue
 		}
 		if assembly != nil {
-			e.add(ms, ont.OrgOrganizationP, e.body(assembly))
+			e.add(ms, ont.OrgOrganizationP, e.bodyValue(assembly))
 		}
 		e.add(ms, ont.OpenGovPost, e.post(seat.Post(), "london-assembly", people.AssemblyMember))
 		e.add(ms, ont.OrgRoleP, e.role(people.AssemblyMember))
@@ -47,7 +47,7 @@ func (e *emitter) memberships(s quad.IRI, p *people.Person, date string) {
 			if !ok {
 				continue
 			}
-			e.add(ms, ont.OrgOrganizationP, e.body(org))
+			e.add(ms, ont.OrgOrganizationP, e.bodyValue(org))
 			e.period(ms, a.Period)
 		}
 	}
@@ -114,7 +114,7 @@ func (e *emitter) describeTimes() {
 		e.add(post, ont.SKOSPrefLabel, quad.String(p.name))
 		e.add(post, ont.OrgRoleP, e.role(p.role))
 		if b := e.m.bodies.ByID(p.in); p.in != "" && b != nil {
-			e.add(post, ont.OrgPostIn, e.body(b))
+			e.add(post, ont.OrgPostIn, e.bodyValue(b))
 		}
 	}
 	instants := map[quad.IRI]string{}

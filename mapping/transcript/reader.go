@@ -243,13 +243,37 @@ func clean(s string) string {
 // hasMark returns the length of the field name that line l opens with, or
 // 0.
 func hasMark(l line, mark []string) int {
-	low := strings.ToLower(clean(l.text))
+	text := clean(l.text)
 	for _, m := range mark {
-		if strings.HasPrefix(low, m) {
+		if hasLowerPrefix(text, m) {
 			return len(m)
 		}
 	}
 	return 0
+}
+
+// hasLowerPrefix reports whether strings.ToLower(s) begins with prefix, a
+// lower-case ASCII string, without lower-casing the whole of s (a line may
+// be a long paragraph).
+func hasLowerPrefix(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		if i == len(s) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// a letter outside ASCII may lower-case to an ASCII one ("K",
+			// the Kelvin sign, is "k")
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 func isMarker(l line) bool {
