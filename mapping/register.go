@@ -79,16 +79,20 @@ func (m *Mapper) RegisterGraph() quad.IRI { return m.iri(ont.RegisterGraph) }
 // Register is not usable; get one from Mapper.NewRegister. It is not safe
 // for concurrent use.
 type Register struct {
-	label     quad.IRI
-	n         int
-	bySubject map[quad.Value]*described
+	label quad.IRI
+	n     int
+	// byIRI holds the subjects that are IRIs, by their text (quicker to
+	// look up than by a quad.Value); others holds the rest.
+	byIRI  map[string]*described
+	others map[quad.Value]*described
 }
 
 // described is what the register holds about one subject: its quads in the
 // order first added, and, once they are many, a set of them.
 type described struct {
-	quads []quad.Quad
-	set   map[quad.Quad]struct{}
+	subject quad.Value
+	quads   []quad.Quad
+	set     map[quad.Quad]struct{}
 }
 
 // describedSet is the number of quads on one subject past which they are
@@ -97,17 +101,21 @@ type described struct {
 // repeats them, so most quads added are already held.
 const describedSet = 32
 
-func (d *described) has(q quad.Quad) bool {
+// has reports whether d holds q, which is quad i of a run on d's subject:
+// most often the quad d holds at i, since every transcript describes a
+// subject alike, which is compared first.
+func (d *described) has(q quad.Quad, i int) bool {
 	if d.set != nil {
 		_, ok := d.set[q]
 		return ok
 	}
-	for _, h := range d.quads {
-		if h.Predicate == q.Predicate && h.Object == q.Object && h.Label == q.Label {
-			return true
-		}
+	same := func(h quad.Quad) bool {
+		return h.Predicate == q.Predicate && h.Object == q.Object && h.Label == q.Label
 	}
-	return false
+	if i < len(d.quads) && same(d.quads[i]) {
+		return true
+	}
+	return slices.ContainsFunc(d.quads, same)
 }
 
 func (d *described) add(q quad.Quad) {
@@ -124,7 +132,25 @@ func (d *described) add(q quad.Quad) {
 
 // NewRegister returns an empty Register for m's register graph.
 func (m *Mapper) NewRegister() *Register {
-	return &Register{label: m.RegisterGraph(), bySubject: map[quad.Value]*described{}}
+	return &Register{label: m.RegisterGraph(), byIRI: map[string]*described{}, others: map[quad.Value]*described{}}
+}
+
+// subject returns what r holds about s, adding it when r holds nothing.
+func (r *Register) subject(s quad.Value) *described {
+	if iri, ok := s.(quad.IRI); ok {
+		d := r.byIRI[string(iri)]
+		if d == nil {
+			d = &described{subject: s}
+			r.byIRI[string(iri)] = d
+		}
+		return d
+	}
+	d := r.others[s]
+	if d == nil {
+		d = &described{subject: s}
+		r.others[s] = d
+	}
+	return d
 }
 
 // Add gathers g's register quads. A run of quads on one subject, as the
@@ -133,16 +159,16 @@ func (r *Register) Add(g Graph) {
 	var (
 		subject quad.Value
 		d       *described
+		run     int // quads of the run on subject before q
 	)
 	for _, q := range g.Register {
 		if d == nil || q.Subject != subject {
 			subject = q.Subject
-			if d = r.bySubject[subject]; d == nil {
-				d = &described{}
-				r.bySubject[subject] = d
-			}
+			d, run = r.subject(subject), 0
+		} else {
+			run++
 		}
-		if d.has(q) {
+		if d.has(q, run) {
 			continue
 		}
 		d.add(q)
@@ -159,16 +185,19 @@ func (r *Register) Len() int { return r.n }
 func (r *Register) Graph() Graph {
 	type subject struct {
 		key string // N-Triples form, the sort key
-		v   quad.Value
+		d   *described
 	}
-	subjects := make([]subject, 0, len(r.bySubject))
-	for v := range r.bySubject {
-		subjects = append(subjects, subject{v.String(), v})
+	subjects := make([]subject, 0, len(r.byIRI)+len(r.others))
+	for _, d := range r.byIRI {
+		subjects = append(subjects, subject{d.subject.String(), d})
+	}
+	for _, d := range r.others {
+		subjects = append(subjects, subject{d.subject.String(), d})
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjects[i].key < subjects[j].key })
 	g := Graph{Label: r.label, Quads: make([]quad.Quad, 0, r.n)}
 	for _, s := range subjects {
-		g.Quads = append(g.Quads, r.bySubject[s.v].quads...)
+		g.Quads = append(g.Quads, s.d.quads...)
 	}
 	return g
 }

@@ -86,6 +86,10 @@ type wordPattern struct {
 	anchored *regexp.Regexp
 	start    bool   // the pattern begins with "^"
 	mask     uint64 // the bits of its words; 0 for none
+	// then, when not "", holds every byte that may follow a match's first
+	// word and the white space after it, for patterns made by startsWith:
+	// a word followed by another byte is not tried.
+	then string
 }
 
 // startsWith compiles expr, whose every match begins at a word boundary
@@ -97,6 +101,38 @@ func startsWith(expr string, words ...string) *wordPattern {
 		anchored: regexp.MustCompile(`^(?:` + expr + `)`),
 		mask:     wordBits(words),
 	}
+}
+
+// followedBy returns p, which matches only where its first word and white
+// space ([\s\x{00A0}]+) are followed by one of the bytes of then.
+func (p *wordPattern) followedBy(then string) *wordPattern {
+	p.then = then
+	return p
+}
+
+// mayStartAt reports whether p may match at byte b of text, which begins a
+// word: the bytes after the word and the white space that follows it are
+// checked against p.then.
+func (p *wordPattern) mayStartAt(text string, b int) bool {
+	if p.then == "" {
+		return true
+	}
+	i := b
+	for i < len(text) && isASCIILetter(text[i]) {
+		i++
+	}
+	for i < len(text) {
+		switch {
+		case isSpaceByte(text[i]):
+			i++
+			continue
+		case strings.HasPrefix(text[i:], "\u00a0"):
+			i += len("\u00a0")
+			continue
+		}
+		return strings.IndexByte(p.then, text[i]) >= 0
+	}
+	return false
 }
 
 // atStart compiles expr, which begins with "^" and whose every match holds
@@ -146,7 +182,7 @@ func (p *wordPattern) matches(st *sentenceText) iter.Seq[[]int] {
 		default:
 			from := 0
 			for _, w := range st.words {
-				if w.bits&p.mask == 0 || w.b < from {
+				if w.bits&p.mask == 0 || w.b < from || !p.mayStartAt(st.text, w.b) {
 					continue
 				}
 				m := p.anchored.FindStringSubmatchIndex(st.text[w.b:])

@@ -41,7 +41,8 @@ var periodPatterns = []periodPattern{
 	{[]string{"0"}, true, startsWith(`\b(?i:in|during|throughout|for|since|by|until|till|from|between|at|on|before|after|up`+sp+`to)`+sp+
 		`(?:(?i:the)`+sp+`(?:(?i:financial|calendar)`+sp+`)?(?i:year)`+sp+`(?:(?i:of|to)`+sp+`)?|(?i:the)`+sp+`(?i:end|start|beginning)`+sp+`(?i:of)`+sp+`)?`+
 		date+`(?:`+sp+`(?i:and|to|–|-)`+sp+`(?:(?i:in)`+sp+`)?`+date+`)?`,
-		"in", "during", "throughout", "for", "since", "by", "until", "till", "from", "between", "at", "on", "before", "after", "up")},
+		"in", "during", "throughout", "for", "since", "by", "until", "till", "from", "between", "at", "on", "before", "after", "up").
+		followedBy("0123456789tTJFMASOND")}, // a digit, "the", "to" (after "up") or a month
 	// "the 12 months to March 2020", "the year ending 31 March 2019"
 	{[]string{"0"}, true, startsWith(`\b(?i:the)`+sp+`(?:(?i:last|past|previous|first)`+sp+`)?(?:(?:\d+|[a-z]+)`+sp+`)?(?i:months?|years?|weeks?|days?|quarters?)`+sp+
 		`(?i:to|ending|up`+sp+`to)`+sp+date, "the")},
