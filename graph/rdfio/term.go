@@ -102,8 +102,11 @@ func (c *checker) check(q quad.Quad) error {
 	s, sOK := q.Subject.(quad.IRI)
 	p, pOK := q.Predicate.(quad.IRI)
 	l, lOK := q.Label.(quad.IRI)
-	_, pSeen := c.predicates[p]
-	if !(sOK && s == c.subject && pOK && pSeen && (q.Label == nil || lOK && l == c.label)) {
+	passed := sOK && s == c.subject && pOK && (q.Label == nil || lOK && l == c.label)
+	if passed {
+		_, passed = c.predicates[p]
+	}
+	if !passed {
 		if err := checkQuad(q); err != nil {
 			return err
 		}
@@ -167,6 +170,25 @@ var iriForbidden = func() (t [256]bool) {
 	return t
 }()
 
+// iriBytes sorts the bytes for checkIRI, so that it looks each up once.
+var iriBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = iriByteNonASCII
+		case iriForbidden[c]:
+			t[c] = iriByteForbidden
+		}
+	}
+	return t
+}()
+
+const (
+	iriByteOK        = iota // an ASCII byte an IRI may hold verbatim
+	iriByteForbidden        // marked by iriForbidden
+	iriByteNonASCII         // part of a multi-byte UTF-8 sequence, or invalid
+)
+
 // checkIRI accepts absolute IRIs made only of characters every RDF syntax
 // can carry verbatim.
 func checkIRI(s string) error {
@@ -175,11 +197,12 @@ func checkIRI(s string) error {
 	}
 	nonASCII := false
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
+		switch iriBytes[s[i]] {
+		case iriByteOK:
+		case iriByteNonASCII:
 			nonASCII = true
-		} else if iriForbidden[c] {
-			return fmt.Errorf("%w: character %q at byte %d: %q", ErrInvalidIRI, c, i, s)
+		default:
+			return fmt.Errorf("%w: character %q at byte %d: %q", ErrInvalidIRI, s[i], i, s)
 		}
 	}
 	if nonASCII && !utf8.ValidString(s) {

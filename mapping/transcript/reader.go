@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"regexp"
 	"sort"
@@ -74,11 +75,38 @@ func (rd *Reader) ReadFile(path string) (*Transcript, error) {
 // Read reads a whole transcript from r; file names it in errors. It reads
 // no more than one byte past the file size limit.
 func (rd *Reader) Read(file string, r io.Reader) (*Transcript, error) {
-	data, err := io.ReadAll(io.LimitReader(r, int64(rd.maxFile())+1))
+	data, err := readAll(r, int64(rd.maxFile())+1)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return rd.Parse(file, data)
+}
+
+// readAll reads r to its end, or to limit bytes, as
+// io.ReadAll(io.LimitReader(r, limit)) does, into a buffer of the file's
+// size when r is a file.
+func readAll(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(512)
+	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = min(fi.Size()+1, limit) // +1: room to find the end at once
+		}
+	}
+	lr := io.LimitReader(r, limit)
+	b := make([]byte, 0, max(size, 1))
+	for {
+		n, err := lr.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)] // let append pick the next size
+		}
+	}
 }
 
 // Parse reads a transcript held in data; file names it in errors.
