@@ -130,6 +130,9 @@ type Mapper struct {
 	// described so far (*bodies.Body -> *bodyDescription): every
 	// transcript that names a body describes it alike.
 	bodyDescriptions sync.Map
+	// run is the description of the mapping run, made once (runOnce).
+	run     *runDescription
+	runOnce sync.Once
 }
 
 // New returns a Mapper for c. A link whose subject names nothing is an
@@ -237,7 +240,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 
 	// Provenance of the graph.
 	e.add(e.label, ont.RDFType, ont.ProvEntity)
-	e.add(e.label, ont.ProvWasDerivedFrom, text)
+	e.add(e.label, ont.ProvWasDerivedFrom, textV)
 	e.add(e.label, ont.ProvWasAttributedTo, software)
 	e.add(e.label, ont.ProvWasGeneratedBy, e.run())
 	if t.SessionDate != "" {
@@ -350,8 +353,8 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		e.add(ti, ont.NIFEndIndex, count(turn.TextSpan.End))
 		seen := map[quad.IRI]bool{}
 		for _, mn := range mentions[turn.Position] {
-			if b := e.body(mn.Body); !seen[b] {
-				seen[b] = true
+			if b := e.bodyValue(mn.Body); !seen[b.(quad.IRI)] {
+				seen[b.(quad.IRI)] = true
 				e.add(ti, ont.SchemaMentions, b)
 			}
 		}

@@ -60,26 +60,48 @@ func ReadFile(role, path string, read func(io.Reader) error) (File, error) {
 
 // run returns the IRI of the mapping run (a prov:Activity), named by a hash
 // of the tool's version and the files it used so that the same version and
-// files give the same IRI, and describes it.
+// files give the same IRI, and describes it. Every graph of a Mapper names
+// the same run: its description is made once and then copied.
 func (e *emitter) run() quad.IRI {
-	h := sha256.New()
-	io.WriteString(h, e.m.version)
-	for _, f := range e.m.files {
-		io.WriteString(h, "\x00"+f.Role+"\x00"+f.SHA256)
+	d := e.m.runDescription()
+	for _, q := range d.quads {
+		q.Label = e.labelV
+		e.quads = append(e.quads, q)
 	}
-	run := e.m.iri("run/" + hex.EncodeToString(h.Sum(nil))[:16])
-	software := e.m.iri("software/assemblykg/" + e.m.version)
-	e.add(run, ont.RDFType, ont.ProvActivity)
-	e.add(run, ont.ProvWasAssociatedWith, software)
-	for _, f := range e.m.files {
-		fi := e.m.iri("file/" + f.SHA256)
-		e.add(run, ont.ProvUsed, fi)
-		e.add(fi, ont.RDFType, ont.ProvEntity)
-		e.add(fi, ont.SchemaName, quad.String(f.Name))
-		e.add(fi, ont.SchemaDescription, quad.String(f.Role))
-		e.add(fi, ont.SchemaSHA256, quad.String(f.SHA256))
-	}
-	return run
+	e.subject = nil
+	return d.run
+}
+
+// runDescription is the IRI of a Mapper's run and its description, with no
+// graph label.
+type runDescription struct {
+	run   quad.IRI
+	quads []quad.Quad
+}
+
+func (m *Mapper) runDescription() *runDescription {
+	m.runOnce.Do(func() {
+		h := sha256.New()
+		io.WriteString(h, m.version)
+		for _, f := range m.files {
+			io.WriteString(h, "\x00"+f.Role+"\x00"+f.SHA256)
+		}
+		run := m.iri("run/" + hex.EncodeToString(h.Sum(nil))[:16])
+		software := m.iri("software/assemblykg/" + m.version)
+		e := &emitter{m: m}
+		e.add(run, ont.RDFType, ont.ProvActivity)
+		e.add(run, ont.ProvWasAssociatedWith, software)
+		for _, f := range m.files {
+			fi := m.iri("file/" + f.SHA256)
+			e.add(run, ont.ProvUsed, fi)
+			e.add(fi, ont.RDFType, ont.ProvEntity)
+			e.add(fi, ont.SchemaName, quad.String(f.Name))
+			e.add(fi, ont.SchemaDescription, quad.String(f.Role))
+			e.add(fi, ont.SchemaSHA256, quad.String(f.SHA256))
+		}
+		m.run = &runDescription{run: run, quads: e.quads}
+	})
+	return m.run
 }
 
 // sourceText says where the text came from: the file's name and SHA-256

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -211,5 +212,14 @@ func BenchmarkFind(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		d.Scanner().Find(text)
+	}
+}
+
+// isWordRune answers for ASCII as the Unicode classes do.
+func TestIsWordRuneASCII(t *testing.T) {
+	for r := rune(0); r < utf8.RuneSelf; r++ {
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r); got != want {
+			t.Errorf("isWordRune(%q) = %v, want %v", r, got, want)
+		}
 	}
 }

@@ -33,6 +33,9 @@ type token struct {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // the same answer, without the look-up in unicode.Mn
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
