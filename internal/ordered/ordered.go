@@ -3,6 +3,7 @@ package ordered
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 )
 
 // Map calls fn on the inputs 0 to n-1, up to workers calls at once, and
@@ -20,41 +21,35 @@ func Map[T any](ctx context.Context, n, workers int, fn func(i int) (T, error), 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// The feeder takes a place in the window before handing out an index,
-	// so the window always holds the lowest indices not yet emitted and the
-	// loop below can always make progress. Input i's result goes in slot
-	// i%size of a ring: the window keeps i from being handed out before
-	// i-size was emitted, so its slot is free. Workers fill slots, the loop
-	// below empties them in order, so output order is input order whatever
-	// the timing.
+	// A worker takes a place in the window before it takes the next index
+	// (from a counter, so indices go out in order), so the window always
+	// holds the lowest indices not yet emitted and the loop below can
+	// always make progress. Input i's result goes in slot i%size of a ring:
+	// the window keeps i from being taken before i-size was emitted, so its
+	// slot is free. Workers fill slots, the loop below empties them in
+	// order, so output order is input order whatever the timing.
 	size := 2 * workers
 	window := make(chan struct{}, size)
 	slots := make([]chan result, size)
 	for i := range slots {
 		slots[i] = make(chan result, 1)
 	}
-	next := make(chan int)
-	go func() {
-		defer close(next)
-		for i := range n {
-			select {
-			case window <- struct{}{}:
-			case <-ctx.Done():
-				return
-			}
-			select {
-			case next <- i:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
+	var taken atomic.Int64 // indices handed out
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				select {
+				case window <- struct{}{}:
+				case <-ctx.Done():
+					return
+				}
+				i := int(taken.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
 				v, err := fn(i)
 				slots[i%size] <- result{v, err}
 			}
