@@ -7,8 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/cayleygraph/cayley/graph"
-	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/ontology"
@@ -117,8 +115,7 @@ func keyNode(s string) quad.Value {
 }
 
 // tally gathers the quads the summaries are made of and counts them. Nodes
-// are quad values, or refs of the backend when recounting a whole store
-// (val then turns a ref into its value).
+// are quad values (val gives a node's value).
 type tally struct {
 	val      func(any) (quad.Value, error)
 	bodies   map[any][]any // mention -> bodies
@@ -137,8 +134,8 @@ type tally struct {
 	about    map[any][]any // claim -> bodies it is about
 }
 
-func newTally(val func(any) (quad.Value, error)) *tally {
-	return &tally{val: val, bodies: map[any][]any{}, turns: map[any][]any{},
+func newTally() *tally {
+	return &tally{val: valueOf, bodies: map[any][]any{}, turns: map[any][]any{},
 		creators: map[any][]any{}, dates: map[any][]any{}, speech: map[any]bool{},
 		question: map[any]bool{}, mention: map[any]bool{},
 		partOf: map[any][]any{}, groups: map[any][]any{}, roles: map[any][]any{},
@@ -150,11 +147,9 @@ var summarised = []quad.IRI{ontology.ITSTaIdentRef, ontology.InTurn, ontology.Sc
 	ontology.DCTIsPartOf, ontology.OpenGovOnBehalfOf, ontology.OpenGovRole, ontology.AnsweredBy,
 	ontology.SchemaAppearance, ontology.SchemaAbout}
 
-// classes are the classes whose members summaries tell apart.
-var classes = []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention, ontology.Statement}
-
-// add adds a quad; class is its object when the predicate is rdf:type and
-// the object one of classes.
+// add adds a quad; class is its object when that is an IRI (the classes
+// whose members summaries tell apart are speech turns, questions, mentions
+// and claims).
 func (t *tally) add(pred quad.IRI, s, o any, class quad.IRI) {
 	switch pred {
 	case ontology.ITSTaIdentRef:
@@ -596,7 +591,7 @@ func valueOf(v any) (quad.Value, error) { q, _ := v.(quad.Value); return q, nil 
 
 // graphCounts returns the summary counts of one graph's quads.
 func graphCounts(qs []quad.Quad) (map[string]int64, error) {
-	t := newTally(valueOf)
+	t := newTally()
 	t.addQuads(qs)
 	return t.counts()
 }
@@ -626,97 +621,6 @@ func addCounts(into map[string]int64, before, after []quad.Quad) error {
 		}
 	}
 	return nil
-}
-
-// recount counts the summaries of the whole store from its quads.
-func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
-	qs := s.h.QuadStore
-	names := map[any]quad.Value{}
-	t := newTally(nil)
-	// Refs are kept as the backend gives them, keyed by refs.ToKey so
-	// that equal nodes meet.
-	key := map[any]graph.Ref{}
-	ref := func(r graph.Ref) any {
-		k := refs.ToKey(r)
-		if _, ok := key[k]; !ok {
-			key[k] = r
-		}
-		return k
-	}
-	t.val = func(k any) (quad.Value, error) {
-		if v, ok := names[k]; ok {
-			return v, nil
-		}
-		v, err := qs.NameOf(key[k])
-		if err != nil {
-			return nil, err
-		}
-		names[k] = v
-		return v, nil
-	}
-	classOf := map[any]quad.IRI{}
-	for _, c := range classes {
-		ref, err := qs.ValueOf(c)
-		if err != nil {
-			return nil, err
-		}
-		if ref != nil {
-			classOf[refs.ToKey(ref)] = c
-		}
-	}
-	for _, p := range summarised {
-		pr, err := qs.ValueOf(p)
-		if err != nil {
-			return nil, err
-		}
-		if pr == nil {
-			continue
-		}
-		it := qs.QuadIterator(quad.Predicate, pr).Iterate()
-		for it.Next(ctx) {
-			q := it.Result()
-			sub, err := qs.QuadDirection(q, quad.Subject)
-			if err == nil {
-				var obj graph.Ref
-				if obj, err = qs.QuadDirection(q, quad.Object); err == nil {
-					t.add(p, ref(sub), ref(obj), classOf[refs.ToKey(obj)])
-				}
-			}
-			if err != nil {
-				it.Close()
-				return nil, err
-			}
-		}
-		err = it.Err()
-		it.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return t.counts()
-}
-
-// rebuildSummaries recounts the summaries from the quads and writes them,
-// marked current.
-func (s *Store) rebuildSummaries(ctx context.Context) error {
-	counts, err := s.recount(ctx)
-	if err != nil {
-		return err
-	}
-	counts[sumVersion] = sumFormat
-	err = s.sum.update(ctx, func(tx sumTx) error {
-		if err := tx.clear(); err != nil {
-			return err
-		}
-		return tx.add(counts)
-	})
-	if err == nil {
-		s.sumStale = false
-	}
-	return err
 }
 
 // openSummaries opens the summaries of s and, unless read-only, recounts
