@@ -130,6 +130,9 @@ type Mapper struct {
 	// described so far (*bodies.Body -> *bodyDescription): every
 	// transcript that names a body describes it alike.
 	bodyDescriptions sync.Map
+	// membershipDescriptions holds the memberships of the people of the
+	// register described so far (membershipsKey -> *membershipsDescription).
+	membershipDescriptions sync.Map
 	// run is the description of the mapping run, made once (runOnce).
 	run     *runDescription
 	runOnce sync.Once

@@ -3,6 +3,7 @@ package mapping
 import (
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/mapping/bodies"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/slug"
 	ont "github.com/assemblykg/assemblykg/ontology"
@@ -10,10 +11,95 @@ import (
 
 // memberships describes the posts, seats, parties and groups of a person of
 // the register, each an org:Membership with its period. Undated offices are
-// given only when the register says they are held on date.
+// given only when the register says they are held on date. A person is
+// described alike on every day with the same office: the description is
+// made once for each and then copied, with the posts, periods, roles and
+// bodies it names.
 func (e *emitter) memberships(s quad.IRI, p *people.Person, date string) {
+	d := e.m.membershipsOf(s, p, p.OfficeOn(date))
+	for _, q := range d.quads {
+		q.Label = e.labelV
+		e.quads = append(e.quads, q)
+	}
+	e.subject = nil
+	for _, ms := range d.described {
+		e.described[ms] = true
+	}
+	for _, x := range d.posts {
+		e.posts[x.iri] = x.post
+	}
+	for _, x := range d.periods {
+		e.periods[x.iri] = x.period
+	}
+	for _, x := range d.roles {
+		e.roles[x.iri] = x.name
+	}
+	for _, b := range d.bodies {
+		e.bodyValue(b)
+	}
+}
+
+// membershipsDescription is what memberships adds for a person holding an
+// office: the quads, with no graph label, and what they name.
+type membershipsDescription struct {
+	quads     []quad.Quad
+	described []quad.IRI
+	posts     []struct {
+		iri  quad.IRI
+		post postInfo
+	}
+	periods []struct {
+		iri    quad.IRI
+		period people.Period
+	}
+	roles  []struct{ iri, name string }
+	bodies []*bodies.Body
+}
+
+type membershipsKey struct {
+	person *people.Person
+	office string
+}
+
+// membershipsOf returns the description of the memberships of p, whose IRI
+// is s, on days when p holds office.
+func (m *Mapper) membershipsOf(s quad.IRI, p *people.Person, office string) *membershipsDescription {
+	key := membershipsKey{p, office}
+	if d, ok := m.membershipDescriptions.Load(key); ok {
+		return d.(*membershipsDescription)
+	}
+	e := &emitter{m: m, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
+	e.describeMemberships(s, p, office)
+	d := &membershipsDescription{quads: e.quads}
+	for _, ms := range sortedKeys(e.described) {
+		d.described = append(d.described, ms)
+	}
+	for _, iri := range sortedKeys(e.posts) {
+		d.posts = append(d.posts, struct {
+			iri  quad.IRI
+			post postInfo
+		}{iri, e.posts[iri]})
+	}
+	for _, iri := range sortedKeys(e.periods) {
+		d.periods = append(d.periods, struct {
+			iri    quad.IRI
+			period people.Period
+		}{iri, e.periods[iri]})
+	}
+	for _, iri := range sortedKeys(e.roles) {
+		d.roles = append(d.roles, struct{ iri, name string }{iri, e.roles[iri]})
+	}
+	for _, iri := range sortedKeys(e.bodies) {
+		d.bodies = append(d.bodies, e.bodies[iri])
+	}
+	m.membershipDescriptions.Store(key, d)
+	return d
+}
+
+// describeMemberships is memberships for a person holding office.
+func (e *emitter) describeMemberships(s quad.IRI, p *people.Person, office string) {
 	for _, o := range p.Offices {
-		if !o.Dated() && o.Post != p.OfficeOn(date) {
+		if !o.Dated() && o.Post != office {
 			continue
 		}
 		ms, ok := e.membership(s, p, slug.Of(o.Post), o.Period)
