@@ -9,6 +9,7 @@ import (
 
 	"github.com/cayleygraph/quad"
 
+	"github.com/assemblykg/assemblykg/internal/corpus"
 	"github.com/assemblykg/assemblykg/mapping"
 	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
@@ -158,5 +159,59 @@ func TestRelease(t *testing.T) {
 	want, got := mapAll(false), mapAll(true)
 	if !reflect.DeepEqual(got, want) {
 		t.Error("graphs mapped after a Release differ from those mapped without")
+	}
+}
+
+// A Mapper describes the people, bodies and run of a graph alike whatever
+// it mapped before (it keeps their descriptions between graphs): each
+// transcript of the corpora, mapped by one Mapper after all the others,
+// gives the graph a fresh Mapper gives.
+func TestMapperKeepsNoState(t *testing.T) {
+	reg, err := people.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Someone whose undated office is given only on the days a dated one
+	// says she holds it, speaking on such a day and on another.
+	if err := reg.Extend(strings.NewReader("id,name,variants,honorifics,groups,offices,same_as\n"+
+		"jane-testperson,Jane Testperson,,,,Chair|Chair[2017-05-01..2017-12-31],\n"), "test.csv"); err != nil {
+		t.Fatal(err)
+	}
+	var trs []*transcript.Transcript
+	for i, text := range []string{
+		strings.Replace(src, "Sadiq Khan (Mayor of London)", "Jane Testperson (Chair)", 1),
+		strings.NewReplacer("Sadiq Khan (Mayor of London)", "Jane Testperson (Chair)", "2017", "2016").Replace(src),
+	} {
+		tr, err := transcript.NewReader(reg).Parse(fmt.Sprintf("jane-%d.txt", i), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		trs = append(trs, tr)
+	}
+	for _, f := range corpus.Transcripts() {
+		tr, err := transcript.NewReader(reg).ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trs = append(trs, tr)
+	}
+	shared, err := mapping.New(mapping.Config{Version: "test", People: reg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tr := range trs {
+		shared.Map(tr, shared.Find(tr))
+	}
+	for i := len(trs) - 1; i >= 0; i-- {
+		tr := trs[i]
+		fresh, err := mapping.New(mapping.Config{Version: "test", People: reg})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := fresh.Map(tr, fresh.Find(tr))
+		got := shared.Map(tr, shared.Find(tr))
+		if !reflect.DeepEqual(got.Quads, want.Quads) || !reflect.DeepEqual(got.Register, want.Register) {
+			t.Errorf("%s: the graph differs once other transcripts were mapped", tr.File)
+		}
 	}
 }
