@@ -70,10 +70,7 @@ func (m *Mapper) membershipsOf(s quad.IRI, p *people.Person, office string) *mem
 	}
 	e := &emitter{m: m, bodies: map[string]*bodies.Body{}, roles: map[string]string{}, described: map[quad.IRI]bool{}, posts: map[quad.IRI]postInfo{}, periods: map[quad.IRI]people.Period{}}
 	e.describeMemberships(s, p, office)
-	d := &membershipsDescription{quads: e.quads}
-	for _, ms := range sortedKeys(e.described) {
-		d.described = append(d.described, ms)
-	}
+	d := &membershipsDescription{quads: e.quads, described: sortedKeys(e.described)}
 	for _, iri := range sortedKeys(e.posts) {
 		d.posts = append(d.posts, struct {
 			iri  quad.IRI
