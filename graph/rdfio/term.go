@@ -92,10 +92,36 @@ func checkQuad(q quad.Quad) error {
 
 // checker runs checkQuad, skipping the IRIs it has already passed:
 // writers see runs of quads with one subject and one graph, and few
-// predicates.
+// predicates. Most objects that are IRIs, and the datatypes of literals,
+// are named again and again too (classes, the things a graph describes,
+// the turn or text of a mention), so those that passed are remembered,
+// and forgotten all at once when they are many.
 type checker struct {
 	subject, label quad.IRI
 	predicates     map[quad.IRI]struct{}
+	objects        map[string]struct{}
+}
+
+// maxCheckedObjects is the number of object and datatype IRIs past which a
+// checker forgets those it passed.
+const maxCheckedObjects = 4096
+
+// checkObjectIRI is checkIRI for the objects and datatypes of the quads c
+// checks.
+func (c *checker) checkObjectIRI(iri string) error {
+	if _, ok := c.objects[iri]; ok {
+		return nil
+	}
+	if err := checkIRI(iri); err != nil {
+		return err
+	}
+	if c.objects == nil {
+		c.objects = make(map[string]struct{})
+	} else if len(c.objects) >= maxCheckedObjects {
+		clear(c.objects)
+	}
+	c.objects[iri] = struct{}{}
+	return nil
 }
 
 func (c *checker) check(q quad.Quad) error {
@@ -119,13 +145,19 @@ func (c *checker) check(q quad.Quad) error {
 		c.subject, c.label = s, l
 		return nil
 	}
-	if err := checkNode(q.Object, true); err != nil {
+	if err := checkTerm(q.Object, true, c.checkObjectIRI); err != nil {
 		return &TermError{Quad: q, Position: "object", Err: err}
 	}
 	return nil
 }
 
 func checkNode(v quad.Value, literalAllowed bool) error {
+	return checkTerm(v, literalAllowed, checkIRI)
+}
+
+// checkTerm is checkNode with checkIRI, the check of its IRI or of its
+// datatype, given.
+func checkTerm(v quad.Value, literalAllowed bool, checkIRI func(string) error) error {
 	switch v := v.(type) {
 	case quad.IRI:
 		return checkIRI(string(v))
