@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/cayley/query/path"
 	"github.com/cayleygraph/quad"
 
@@ -438,13 +440,16 @@ func (s *Store) memberships(ctx context.Context, people []quad.IRI) (map[quad.IR
 	for i, p := range people {
 		vals[i] = p
 	}
-	rows, err := s.tagRows(ctx, path.StartPath(s.h.QuadStore, vals...).Tag("p").In(ontology.OrgMember).Tag("m"))
-	if err != nil {
+	// The memberships from the (object, predicate) index: a person is the
+	// object of many more quads (every turn they spoke) than memberships.
+	type row struct{ p, m quad.Value }
+	var rows []row
+	if err := s.eachSubject(ctx, vals, ontology.OrgMember, func(p, m quad.Value) { rows = append(rows, row{p, m}) }); err != nil {
 		return nil, s.queryErr(err)
 	}
 	var ms []quad.Value
 	for _, r := range rows {
-		ms = append(ms, r["m"])
+		ms = append(ms, r.m)
 	}
 	ms = dedup(ms)
 	props, err := s.oneOf(ctx, ms, ontology.OrgOrganizationP, ontology.OpenGovPost, ontology.OrgRoleP, ontology.SchemaValidFrom, ontology.SchemaValidUntil)
@@ -470,14 +475,14 @@ func (s *Store) memberships(ctx context.Context, people []quad.IRI) (map[quad.IR
 		return Ref{IRI: iriOf(v), Name: names[v]}
 	}
 	for _, r := range rows {
-		m := r["m"]
+		m := r.m
 		org := props[ontology.OrgOrganizationP][m]
 		mem := Membership{IRI: iriOf(m), Organisation: ref(org), Post: ref(props[ontology.OpenGovPost][m]), Role: ref(props[ontology.OrgRoleP][m]),
 			From: Lexical(props[ontology.SchemaValidFrom][m]), Until: Lexical(props[ontology.SchemaValidUntil][m])}
 		if org != nil {
 			mem.Kind = localName(kinds[org])
 		}
-		p := iriOf(r["p"])
+		p := iriOf(r.p)
 		out[p] = append(out[p], mem)
 	}
 	for p, list := range out {
@@ -666,23 +671,49 @@ func (idx *NameIndex) Search(text string, limit int) ([]Hit, int) {
 
 // MintedBase guesses the base under which the store's resources were
 // minted, from the IRI of the register graph (BASE + "graph/register") or
-// of any transcript's graph: "" when the store holds none.
+// of any transcript's graph: "" when the store holds none. It reads the
+// graphs of the first few speech turns, questions and mentions (from the
+// object index, a few keys), then, for a store holding none, of the first
+// quads in the store.
 func (s *Store) MintedBase(ctx context.Context) (string, error) {
 	qs := s.h.QuadStore
-	it := qs.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for n := 0; it.Next(ctx) && n < 100000; n++ {
-		q, err := qs.Quad(it.Result())
+	base := func(it iterator.Scanner) (string, error) {
+		defer it.Close()
+		seen := map[any]bool{}
+		for n := 0; it.Next(ctx) && n < 100000; n++ {
+			l, err := qs.QuadDirection(it.Result(), quad.Label)
+			if err != nil {
+				return "", err
+			}
+			if l == nil || seen[refs.ToKey(l)] {
+				continue
+			}
+			seen[refs.ToKey(l)] = true
+			v, err := qs.NameOf(l)
+			if err != nil {
+				return "", err
+			}
+			if l, ok := v.(quad.IRI); ok {
+				if i := strings.LastIndex(string(l), "/"+ontology.GraphPath); i >= 0 {
+					return string(l[:i+1]), nil
+				}
+			}
+		}
+		return "", it.Err()
+	}
+	for _, class := range []quad.IRI{ontology.OpenGovSpeech, ontology.SchemaQuestion, ontology.Mention} {
+		ref, err := qs.ValueOf(class)
 		if err != nil {
 			return "", err
 		}
-		if l, ok := q.Label.(quad.IRI); ok {
-			if i := strings.LastIndex(string(l), "/"+ontology.GraphPath); i >= 0 {
-				return string(l[:i+1]), nil
-			}
+		if ref == nil {
+			continue
+		}
+		if b, err := base(qs.QuadIterator(quad.Object, ref).Iterate()); b != "" || err != nil {
+			return b, err
 		}
 	}
-	return "", it.Err()
+	return base(qs.QuadsAllIterator().Iterate())
 }
 
 // DatedMentions counts the mentions of a body in one speaker's turns of

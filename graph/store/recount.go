@@ -22,8 +22,8 @@ import (
 
 // A recount counts the summaries of a whole store from its quads, graph by
 // graph as loads count them (graphCounts), in memory bounded whatever the
-// store's size: the quads the summaries are made of are read once, by
-// predicate, and spilled to files partitioned by graph; each partition is
+// store's size: the quads the summaries are made of are read in one pass
+// over the store and spilled to files partitioned by graph; each partition is
 // then read back, its graphs counted one by one, and the counts handed on
 // in groups of at most recountKeys keys.
 var (
@@ -186,16 +186,31 @@ func (s *Store) recountGraphs(ctx context.Context, sc *scratch, add func(map[str
 	defer sp.close()
 	names := newNameCache(qs)
 	var seed = maphash.MakeSeed()
+	// One pass over every quad: a key-value backend has no index by
+	// predicate, so reading the quads of each summarised predicate would
+	// read them all once a predicate.
+	want := map[any]quad.IRI{}
 	for _, p := range summarised {
 		pr, err := qs.ValueOf(p)
 		if err != nil {
 			return err
 		}
-		if pr == nil {
-			continue
+		if pr != nil {
+			want[refs.ToKey(pr)] = p
 		}
-		it := qs.QuadIterator(quad.Predicate, pr).Iterate()
+	}
+	if len(want) > 0 {
+		it := qs.QuadsAllIterator().Iterate()
 		for it.Next(ctx) {
+			pr, err := qs.QuadDirection(it.Result(), quad.Predicate)
+			if err != nil {
+				it.Close()
+				return err
+			}
+			p, ok := want[refs.ToKey(pr)]
+			if !ok {
+				continue
+			}
 			q, err := names.quad(it.Result(), p)
 			if err == nil {
 				err = sp.add(int(maphash.String(seed, nodeKey(q.Label))%uint64(parts)), q)
@@ -205,7 +220,7 @@ func (s *Store) recountGraphs(ctx context.Context, sc *scratch, add func(map[str
 				return err
 			}
 		}
-		err = it.Err()
+		err := it.Err()
 		it.Close()
 		if err != nil {
 			return err
