@@ -22,9 +22,18 @@ import (
 func (e *emitter) split(item quad.IRI) Graph {
 	own := string(item) + "/"
 	var register quad.Value = e.m.RegisterGraph()
+	// Quads come in runs on one subject, which is looked at once a run.
+	var (
+		subject quad.Value
+		owned   bool
+	)
 	isOwn := func(q quad.Quad) bool {
-		s, _ := q.Subject.(quad.IRI)
-		return s == e.label || s == item || strings.HasPrefix(string(s), own)
+		if subject == nil || q.Subject != subject {
+			subject = q.Subject
+			s, _ := subject.(quad.IRI)
+			owned = s == e.label || s == item || strings.HasPrefix(string(s), own)
+		}
+		return owned
 	}
 	n := 0
 	for _, q := range e.quads {

@@ -79,8 +79,9 @@ func Find(text string) []Claim {
 	defer t.release() // what Find returns holds no part of t, only of text
 	var out []Claim
 	lower := asciiLower(text) // each sentence's part of it is its lower case
+	folds := mayFold(text)
 	for _, s := range t.sentences() {
-		st := t.st.reset(s, lower[s.ByteBegin:s.ByteEnd])
+		st := t.st.reset(s, lower[s.ByteBegin:s.ByteEnd], folds)
 		out = append(out, t.numericClaims(st)...)
 		out = append(out, t.cueClaims(st)...)
 	}

@@ -244,16 +244,24 @@ type patternWord struct {
 }
 
 func newSentenceText(s Sentence) *sentenceText {
-	return new(sentenceText).reset(s, "")
+	return new(sentenceText).reset(s, "", mayFold(s.Text))
+}
+
+// mayFold reports whether text holds a letter that case folding or
+// lower-casing maps onto an ASCII letter (sentenceText.folds).
+func mayFold(text string) bool {
+	return strings.Contains(text, "\u0130") || strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
 }
 
 // reset makes st the sentenceText of s, reusing its buffer of words. lower,
-// when not "", is s.Text with its ASCII letters lower-cased.
-func (st *sentenceText) reset(s Sentence, lower string) *sentenceText {
+// when not "", is s.Text with its ASCII letters lower-cased; folds is false
+// when mayFold is false for a text that holds s (a sentence of a text
+// without such letters has none).
+func (st *sentenceText) reset(s Sentence, lower string, folds bool) *sentenceText {
 	words := st.words[:0]
 	text := s.Text
 	*st = sentenceText{sentence: s, text: text}
-	st.folds = strings.Contains(text, "\u0130") || strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a")
+	st.folds = folds && mayFold(text)
 	if st.folds {
 		st.lower = strings.ToLower(text)
 		return st
