@@ -322,6 +322,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 	mentions := groupByTurn(f.Mentions, func(m Mention) int { return m.Turn })
 	acts := groupByTurn(f.Acts, func(m ActMention) int { return m.Turn })
 	claims := groupByTurn(f.Claims, func(c Claim) int { return c.Turn })
+	seen := map[quad.IRI]bool{} // the bodies and Acts a turn mentions
 	for i := range t.Turns {
 		turn := &t.Turns[i]
 		ti := quad.IRI(string(item) + "/turn/" + strconv.Itoa(turn.Position))
@@ -354,7 +355,7 @@ func (m *Mapper) Map(t *transcript.Transcript, f Findings) Graph {
 		e.add(ti, ont.NIFReferenceContext, textV)
 		e.add(ti, ont.NIFBeginIndex, count(turn.TextSpan.Begin))
 		e.add(ti, ont.NIFEndIndex, count(turn.TextSpan.End))
-		seen := map[quad.IRI]bool{}
+		clear(seen)
 		for _, mn := range mentions[turn.Position] {
 			if b := e.bodyValue(mn.Body); !seen[b.(quad.IRI)] {
 				seen[b.(quad.IRI)] = true
@@ -412,8 +413,21 @@ var claimClass = map[ClaimKind]quad.IRI{
 
 func groupByTurn[T any](xs []T, turn func(T) int) map[int][]T {
 	m := map[int][]T{}
-	for _, x := range xs {
-		m[turn(x)] = append(m[turn(x)], x)
+	// Each run of xs in one turn is taken as it is, capped so that a later
+	// run of the same turn is added to a copy: findings most often come in
+	// turn order, one run a turn.
+	for i := 0; i < len(xs); {
+		t := turn(xs[i])
+		j := i + 1
+		for j < len(xs) && turn(xs[j]) == t {
+			j++
+		}
+		if earlier, ok := m[t]; ok {
+			m[t] = append(earlier, xs[i:j]...) // a copy: earlier is capped, or a copy already
+		} else {
+			m[t] = xs[i:j:j]
+		}
+		i = j
 	}
 	return m
 }
