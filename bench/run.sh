@@ -259,6 +259,11 @@ if [ "$scale" = 1 ]; then
 				printf 'SKIPPED PostgreSQL at %s transcripts: %s\n' "$n" "$pg_env"
 				continue
 			fi
+			if [ "$kind" = postgres ] && [ -f "$d/$kind.load" ] &&
+				[ "$(psql -tA "$url" -c "SELECT count(*) FROM pg_database WHERE datname = '$dbname'")" != 1 ]; then
+				# The private server of an earlier run is gone with its databases.
+				rm -f "$d/$kind.load" "$d/$kind.queries"
+			fi
 			if [ ! -f "$d/$kind.load" ]; then
 				log "loading $n transcripts into $kind..."
 				if [ "$kind" = bolt ]; then
