@@ -86,10 +86,10 @@ type wordPattern struct {
 	anchored *regexp.Regexp
 	start    bool   // the pattern begins with "^"
 	mask     uint64 // the bits of its words; 0 for none
-	// then, when not "", holds every byte that may follow a match's first
-	// word and the white space after it, for patterns made by startsWith:
-	// a word followed by another byte is not tried.
-	then string
+	// follows, when not nil, tells whether the text after a match's first
+	// word, from byte i on, may go on as the pattern needs, for patterns
+	// made by startsWith: a word followed otherwise is not tried.
+	follows func(text string, i int) bool
 }
 
 // startsWith compiles expr, whose every match begins at a word boundary
@@ -103,36 +103,40 @@ func startsWith(expr string, words ...string) *wordPattern {
 	}
 }
 
-// followedBy returns p, which matches only where its first word and white
-// space ([\s\x{00A0}]+) are followed by one of the bytes of then.
-func (p *wordPattern) followedBy(then string) *wordPattern {
-	p.then = then
+// followedBy returns p, which matches only where the text after its first
+// word is one that follows accepts.
+func (p *wordPattern) followedBy(follows func(text string, i int) bool) *wordPattern {
+	p.follows = follows
 	return p
 }
 
 // mayStartAt reports whether p may match at byte b of text, which begins a
-// word: the bytes after the word and the white space that follows it are
-// checked against p.then.
+// word: p.follows is asked about the text after the word.
 func (p *wordPattern) mayStartAt(text string, b int) bool {
-	if p.then == "" {
+	if p.follows == nil {
 		return true
 	}
 	i := b
 	for i < len(text) && isASCIILetter(text[i]) {
 		i++
 	}
+	return p.follows(text, i)
+}
+
+// skipSpace returns the end of the white space ([\s\x{00A0}]*) at byte i
+// of text.
+func skipSpace(text string, i int) int {
 	for i < len(text) {
 		switch {
 		case isSpaceByte(text[i]):
 			i++
-			continue
 		case strings.HasPrefix(text[i:], "\u00a0"):
 			i += len("\u00a0")
-			continue
+		default:
+			return i
 		}
-		return strings.IndexByte(p.then, text[i]) >= 0
 	}
-	return false
+	return i
 }
 
 // atStart compiles expr, which begins with "^" and whose every match holds

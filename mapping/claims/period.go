@@ -42,7 +42,7 @@ var periodPatterns = []periodPattern{
 		`(?:(?i:the)`+sp+`(?:(?i:financial|calendar)`+sp+`)?(?i:year)`+sp+`(?:(?i:of|to)`+sp+`)?|(?i:the)`+sp+`(?i:end|start|beginning)`+sp+`(?i:of)`+sp+`)?`+
 		date+`(?:`+sp+`(?i:and|to|–|-)`+sp+`(?:(?i:in)`+sp+`)?`+date+`)?`,
 		"in", "during", "throughout", "for", "since", "by", "until", "till", "from", "between", "at", "on", "before", "after", "up").
-		followedBy("0123456789tTJFMASOND")}, // a digit, "the", "to" (after "up") or a month
+		followedBy(mayOpenDate)},
 	// "the 12 months to March 2020", "the year ending 31 March 2019"
 	{[]string{"0"}, true, startsWith(`\b(?i:the)`+sp+`(?:(?i:last|past|previous|first)`+sp+`)?(?:(?:\d+|[a-z]+)`+sp+`)?(?i:months?|years?|weeks?|days?|quarters?)`+sp+
 		`(?i:to|ending|up`+sp+`to)`+sp+date, "the")},
@@ -61,6 +61,36 @@ var periodPatterns = []periodPattern{
 	{[]string{"0"}, false, atStart(`^` + year + `[/–-]\d{2,4}\b`)},
 	// "to date"
 	{[]string{"to date", "to\u00a0date"}, false, startsWith(`\b(?i:to`+sp+`date)\b`, "to")},
+}
+
+// mayOpenDate reports whether the text from byte i, after a preposition,
+// may go on as the pattern of prepositions before a date needs: white space,
+// then a digit or a month, "to" (after "up"), or "the" and a word that may
+// open "financial year", "calendar year", "year", "end", "start" or
+// "beginning".
+func mayOpenDate(text string, i int) bool {
+	j := skipSpace(text, i)
+	if j == i || j == len(text) {
+		return false
+	}
+	switch c := text[j]; {
+	case isDigit(c) || strings.IndexByte("JFMASOND", c) >= 0:
+		return true
+	case c != 't' && c != 'T':
+		return false
+	}
+	k := j
+	for k < len(text) && isASCIILetter(text[k]) {
+		k++
+	}
+	switch w := text[j:k]; {
+	case strings.EqualFold(w, "to"):
+		return true
+	case !strings.EqualFold(w, "the"):
+		return false
+	}
+	l := skipSpace(text, k)
+	return l > k && l < len(text) && strings.IndexByte("fFcCyYeEsSbB", text[l]) >= 0
 }
 
 // Prepositions dropped from the front of a period ("in 2016" is "2016").
