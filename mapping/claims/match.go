@@ -87,9 +87,9 @@ type wordPattern struct {
 	start    bool   // the pattern begins with "^"
 	mask     uint64 // the bits of its words; 0 for none
 	// follows, when not nil, tells whether the text after a match's first
-	// word, from byte i on, may go on as the pattern needs, for patterns
-	// made by startsWith: a word followed otherwise is not tried.
-	follows func(text string, i int) bool
+	// word (text[b:i]), from byte i on, may go on as the pattern needs, for
+	// patterns made by startsWith: a word followed otherwise is not tried.
+	follows func(text string, b, i int) bool
 }
 
 // startsWith compiles expr, whose every match begins at a word boundary
@@ -105,7 +105,7 @@ func startsWith(expr string, words ...string) *wordPattern {
 
 // followedBy returns p, which matches only where the text after its first
 // word is one that follows accepts.
-func (p *wordPattern) followedBy(follows func(text string, i int) bool) *wordPattern {
+func (p *wordPattern) followedBy(follows func(text string, b, i int) bool) *wordPattern {
 	p.follows = follows
 	return p
 }
@@ -120,7 +120,7 @@ func (p *wordPattern) mayStartAt(text string, b int) bool {
 	for i < len(text) && isASCIILetter(text[i]) {
 		i++
 	}
-	return p.follows(text, i)
+	return p.follows(text, b, i)
 }
 
 // skipSpace returns the end of the white space ([\s\x{00A0}]*) at byte i

@@ -21,6 +21,7 @@ var patternSamples = []string{
 	"It costs £1 annually, per annum, yearly, £5 a year, per week, each day, every night, an hour, daily.",
 	"2013/14 - 16 new ranks",
 	"In the calendar year 2015, during the Year of 2014, at the start of 2013, in The beginning of May 2012, up TO 2020, in THE END OF 2011.",
+	"The Past 3 weeks, THE LAST year, the  current term, so  far this year, the\u00a0first quarter, the previous decade, the Coming winter, SO FAR THIS MONTH, the\tnext 2 years, the, the so far.",
 	"In the theatre in 2016, in\u00a0the\u00a0year 2019, in thefinancial year 2016, during the  end of 2017, on the 5th, for the  Calendar year 2018, in\tthe\nyear 2010.",
 	"To date, to\u00a0date we have 6.",
 	"Yes, absolutely. Len, of course. Mr Mayor, quite right! Well, that is absolutely right. I do.",

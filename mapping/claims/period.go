@@ -53,7 +53,8 @@ var periodPatterns = []periodPattern{
 	{[]string{"since"}, false, startsWith(`\b(?i:since)`+sp+`(?i:then|last`+sp+`(?:year|month|week|summer|winter|spring|autumn))\b`, "since")},
 	// "this year", "last month", "the past decade", "so far this year"
 	{[]string{"this", "last", "next", "past", "previous", "current", "coming", "first"}, false, startsWith(`\b(?i:(?:so`+sp+`far`+sp+`)?this|last|next|the`+sp+`(?:past|last|next|previous|current|coming|first))(?:`+sp+`(?:\d+|[a-z]+))?(?:`+sp+`(?i:financial|calendar|academic|municipal))?`+sp+
-		`(?i:years?|months?|weeks?|days?|quarters?|decades?|terms?|summer|winter|spring|autumn)\b`, "so", "this", "last", "next", "the")},
+		`(?i:years?|months?|weeks?|days?|quarters?|decades?|terms?|summer|winter|spring|autumn)\b`, "so", "this", "last", "next", "the").
+		followedBy(mayOpenRecent)},
 	// rates: "annually", "a year", "per week"
 	{[]string{"annu", "year", "month", "week", "day", "night", "hour"}, false, startsWith(`\b(?i:annually|per`+sp+`annum|yearly|monthly|weekly|daily|nightly|(?:a|per|each|every)`+sp+`(?:year|month|week|day|night|hour))\b`,
 		"annually", "per", "yearly", "monthly", "weekly", "daily", "nightly", "a", "each", "every")},
@@ -68,7 +69,7 @@ var periodPatterns = []periodPattern{
 // then a digit or a month, "to" (after "up"), or "the" and a word that may
 // open "financial year", "calendar year", "year", "end", "start" or
 // "beginning".
-func mayOpenDate(text string, i int) bool {
+func mayOpenDate(text string, _, i int) bool {
 	j := skipSpace(text, i)
 	if j == i || j == len(text) {
 		return false
@@ -91,6 +92,24 @@ func mayOpenDate(text string, i int) bool {
 	}
 	l := skipSpace(text, k)
 	return l > k && l < len(text) && strings.IndexByte("fFcCyYeEsSbB", text[l]) >= 0
+}
+
+// mayOpenRecent reports whether the text from byte i, after the word
+// text[b:i], may go on as the pattern of recent periods needs: "so" before
+// "far", "the" before "past", "last", "next", "previous", "current",
+// "coming" or "first", any word after "this", "last" and "next".
+func mayOpenRecent(text string, b, i int) bool {
+	var next string
+	switch w := text[b:i]; {
+	case strings.EqualFold(w, "so"):
+		next = "fF"
+	case strings.EqualFold(w, "the"):
+		next = "pPlLnNcCfF"
+	default:
+		return true
+	}
+	j := skipSpace(text, i)
+	return j > i && j < len(text) && strings.IndexByte(next, text[j]) >= 0
 }
 
 // Prepositions dropped from the front of a period ("in 2016" is "2016").
