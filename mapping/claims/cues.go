@@ -43,11 +43,33 @@ var cues = []cue{
 	{Refusal, atStart(`^`+vocative+`((?i:certainly|absolutely|definitely)`+ws+`not)\b`, "not"), 1, nil},
 
 	// Commitment
-	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`will|`+ws+`shall|`+apos+`ll))\b(?:`+ws+`(?:not`+ws+`)?(?:\w+ly`+ws+`)?(\w+))?`, "i", "we"), 1, []string{"will", "shall", "'ll", "’ll"}},
-	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`am|`+ws+`are|`+apos+`m|`+apos+`re)`+ws+`(?:(?:now|still|already|\w+ly)`+ws+`)?(?:committed|determined|working|identifying|developing|investing|delivering|ensuring|going`+ws+`to|planning|preparing|reviewing|building|introducing|establishing|setting`+ws+`up|launching|increasing|pushing|lobbying|pressing|continuing|funding|recruiting))\b`, "i", "we"), 1, []string{" am", " are", "'m", "’m", "'re", "’re"}},
-	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`have|`+apos+`ve)`+ws+`(?:made|given)`+ws+`(?:a|the|my|our|an)`+ws+`(?:\w+`+ws+`)?(?:commitment|pledge|promise|undertaking))\b`, "i", "we"), 1, []string{"commitment", "pledge", "promise", "undertaking"}},
-	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:have`+ws+`)?(?:committed|pledged|promised|vowed|undertaken)`+ws+`(?:to|that))\b`, "i", "we"), 1, []string{"committed", "pledged", "promised", "vowed", "undertaken"}},
-	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:promise|pledge|undertake|guarantee|continue`+ws+`to))\b`, "i", "we"), 1, []string{"promise", "pledge", "undertake", "guarantee", "continue"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`will|`+ws+`shall|`+apos+`ll))\b(?:`+ws+`(?:not`+ws+`)?(?:\w+ly`+ws+`)?(\w+))?`, "i", "we").followedBy(nextWord(true, "will", "shall")), 1, []string{"will", "shall", "'ll", "’ll"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`am|`+ws+`are|`+apos+`m|`+apos+`re)`+ws+`(?:(?:now|still|already|\w+ly)`+ws+`)?(?:committed|determined|working|identifying|developing|investing|delivering|ensuring|going`+ws+`to|planning|preparing|reviewing|building|introducing|establishing|setting`+ws+`up|launching|increasing|pushing|lobbying|pressing|continuing|funding|recruiting))\b`, "i", "we").followedBy(nextWord(true, "am", "are")), 1, []string{" am", " are", "'m", "’m", "'re", "’re"}},
+	{Commitment, startsWith(`\b((?:I|we|We)(?:`+ws+`have|`+apos+`ve)`+ws+`(?:made|given)`+ws+`(?:a|the|my|our|an)`+ws+`(?:\w+`+ws+`)?(?:commitment|pledge|promise|undertaking))\b`, "i", "we").followedBy(nextWord(true, "have")), 1, []string{"commitment", "pledge", "promise", "undertaking"}},
+	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:have`+ws+`)?(?:committed|pledged|promised|vowed|undertaken)`+ws+`(?:to|that))\b`, "i", "we").followedBy(nextWord(false, "have", "committed", "pledged", "promised", "vowed", "undertaken")), 1, []string{"committed", "pledged", "promised", "vowed", "undertaken"}},
+	{Commitment, startsWith(`\b((?:I|we|We)`+ws+`(?:promise|pledge|undertake|guarantee|continue`+ws+`to))\b`, "i", "we").followedBy(nextWord(false, "promise", "pledge", "undertake", "guarantee", "continue")), 1, []string{"promise", "pledge", "undertake", "guarantee", "continue"}},
+}
+
+// nextWord returns, for a pattern whose first word ("I", "we") goes on with
+// white space and one of words (as printed), or with an apostrophe when
+// apostrophe is set ("I'll", "we’re"), a check of what follows the word
+// (wordPattern.follows).
+func nextWord(apostrophe bool, words ...string) func(text string, b, i int) bool {
+	return func(text string, _, i int) bool {
+		if apostrophe && (strings.HasPrefix(text[i:], "'") || strings.HasPrefix(text[i:], "’")) {
+			return true
+		}
+		j := skipSpace(text, i)
+		if j == i {
+			return false
+		}
+		for _, w := range words {
+			if strings.HasPrefix(text[j:], w) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // Verbs after "I will" that announce talk rather than pledge action.
