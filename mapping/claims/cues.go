@@ -30,16 +30,16 @@ var cues = []cue{
 	// Agreement
 	{Agreement, atStart(`^`+vocative+`((?i:yes|yeah|yep|absolutely|completely|certainly|definitely|exactly|agreed|of`+ws+`course|quite`+ws+`right|quite`+ws+`so))\b(?:[^\p{L}]|$)`, "yes", "yeah", "yep", "absolutely", "completely", "certainly", "definitely", "exactly", "agreed", "of", "quite"), 1, nil},
 	{Agreement, startsWith(`\b((?:I|we)`+ws+`(?:(?:would|do|very`+ws+`much|\w+ly)`+ws+`)?agree)\b`, "i", "we"), 1, []string{"agree"}},
-	{Agreement, startsWith(`\b((?:I|we)`+ws+`(?:could`+ws+`not|couldn`+apos+`t|cannot)`+ws+`agree`+ws+`more)\b`, "i", "we"), 1, []string{"agree"}},
+	{Agreement, startsWith(`\b((?:I|we)`+ws+`(?:could`+ws+`not|couldn`+apos+`t|cannot)`+ws+`agree`+ws+`more)\b`, "i", "we").followedBy(nextWord(false, "could", "cannot")), 1, []string{"agree"}},
 	{Agreement, atStart(`^`+opener+vocative+`((?i:that`+ws+`is|that`+apos+`s|you`+ws+`are|you`+apos+`re)`+ws+`(?:(?:absolutely|quite|entirely|completely|so)`+ws+`)?right)\b`, "right"), 1, nil},
 	{Agreement, atStart(`^((?:I|We)`+ws+`do)\.$`, "do"), 1, nil},
 
 	// Refusal
 	{Refusal, atStart(`^`+vocative+`((?i:no))(?:[,.!;]|$)`, "no"), 1, nil},
-	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:really|simply|just|certainly)`+ws+`)?(?:cannot|can`+apos+`t|can`+ws+`not)`+ws+`(?:accept|agree|support|endorse|commit))\b`, "i", "we"), 1, []string{"not", "can't", "can’t"}},
-	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:do`+ws+`not|don`+apos+`t)`+ws+`(?:\w+`+ws+`)?(?:believe|think)`+ws+`(?:it|this|that|there)`+ws+`(?:is`+ws+`|would`+ws+`be`+ws+`|was`+ws+`)?(?:necessary|appropriate|needed|justified|required|warranted|right|the`+ws+`right))\b`, "i", "we"), 1, []string{"believe", "think"}},
-	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:do`+ws+`not|don`+apos+`t)`+ws+`agree|disagree|reject|refuse))\b`, "i", "we"), 1, []string{"agree", "reject", "refuse"}},
-	{Refusal, startsWith(`\b((?:I`+ws+`am|I`+apos+`m|we`+ws+`are)`+ws+`not(?:,?`+ws+`\w+,)?`+ws+`convinced)\b`, "i", "we"), 1, []string{"convinced"}},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:really|simply|just|certainly)`+ws+`)?(?:cannot|can`+apos+`t|can`+ws+`not)`+ws+`(?:accept|agree|support|endorse|commit))\b`, "i", "we").followedBy(nextWord(false, "really", "simply", "just", "certainly", "can")), 1, []string{"not", "can't", "can’t"}},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:do`+ws+`not|don`+apos+`t)`+ws+`(?:\w+`+ws+`)?(?:believe|think)`+ws+`(?:it|this|that|there)`+ws+`(?:is`+ws+`|would`+ws+`be`+ws+`|was`+ws+`)?(?:necessary|appropriate|needed|justified|required|warranted|right|the`+ws+`right))\b`, "i", "we").followedBy(nextWord(false, "do")), 1, []string{"believe", "think"}},
+	{Refusal, startsWith(`\b((?:I|we)`+ws+`(?:(?:do`+ws+`not|don`+apos+`t)`+ws+`agree|disagree|reject|refuse))\b`, "i", "we").followedBy(nextWord(false, "do", "disagree", "reject", "refuse")), 1, []string{"agree", "reject", "refuse"}},
+	{Refusal, startsWith(`\b((?:I`+ws+`am|I`+apos+`m|we`+ws+`are)`+ws+`not(?:,?`+ws+`\w+,)?`+ws+`convinced)\b`, "i", "we").followedBy(nextWord(true, "am", "are")), 1, []string{"convinced"}},
 	{Refusal, atStart(`^`+vocative+`((?i:certainly|absolutely|definitely)`+ws+`not)\b`, "not"), 1, nil},
 
 	// Commitment

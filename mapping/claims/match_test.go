@@ -30,6 +30,7 @@ var patternSamples = []string{
 	"I will make sure. We'll see. We shall deliver. I’ll be publishing. We are currently identifying sites.",
 	"I’m committed. We have made a firm commitment. We have pledged to act. I promise. We continue to fund.",
 	"I\u00a0will act, we\tshall see, I  am working on it, We\u00a0have committed to it, we\npromise, I'm preparing, I 've made a pledge, WE WILL, i will, we have been, I2 will.",
+	"I\u00a0could not agree more, we couldn’t agree more, I\tcannot accept, we  just can't support, I don’t think it is right, we\u00a0disagree, I  refuse, I'm not, frankly, convinced, we are not convinced, we\ndo not agree, i cannot accept, We reject.",
 	"I agree. We very much agree. I could not agree more. IN 2016 WE WILL.",
 	// letters that fold onto ASCII letters
 	"ſince the Act came into force, we wiſh. Aſ of May 2017. The 2 wee\u212as to March 2020. \u0130n 2016.",
