@@ -162,31 +162,12 @@ func knakkQuads(data string) ([]quad.Quad, error) {
 		if err != nil {
 			return nil, err
 		}
-		q := quad.Quad{Subject: fromKnakk(kq.Subj), Predicate: fromKnakk(kq.Pred), Object: fromKnakk(kq.Obj)}
+		q := quad.Quad{Subject: rdfio.FromKnakk(kq.Subj), Predicate: rdfio.FromKnakk(kq.Pred), Object: rdfio.FromKnakk(kq.Obj)}
 		if kq.Ctx != nil {
-			q.Label = fromKnakk(kq.Ctx)
+			q.Label = rdfio.FromKnakk(kq.Ctx)
 		}
 		qs = append(qs, q)
 	}
-}
-
-func fromKnakk(t rdf.Term) quad.Value {
-	switch t := t.(type) {
-	case rdf.IRI:
-		return quad.IRI(t.String())
-	case rdf.Blank:
-		return quad.BNode(t.String())
-	case rdf.Literal:
-		switch dt := t.DataType.String(); {
-		case t.Lang() != "":
-			return quad.LangString{Value: quad.String(t.String()), Lang: t.Lang()}
-		case dt == "http://www.w3.org/2001/XMLSchema#string" || dt == "":
-			return quad.String(t.String())
-		default:
-			return quad.TypedString{Value: quad.String(t.String()), Type: quad.IRI(dt)}
-		}
-	}
-	return nil
 }
 
 // FuzzLineReader reads arbitrary N-Quads. What the reader accepts must be

@@ -1,0 +1,4 @@
+package rdfio
+
+// FromKnakk converts a knakk/rdf term, for the tests comparing readers.
+var FromKnakk = fromKnakk
