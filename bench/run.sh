@@ -21,8 +21,8 @@
 #
 # Usage: bench/run.sh [--quick] [--scale]
 #   --quick   small sizes, a smoke run of the script (about a minute)
-#   --scale   the archive-scale run (80k transcripts: about 36M quads; an
-#             hour or more on 2 cores, and about 25 GB of disk)
+#   --scale   the archive-scale run (80k transcripts: about 37M quads; about
+#             40 minutes on 2 cores, and about 15 GB of disk)
 # Environment:
 #   ASSEMBLYKG_BIN   use this assemblykg binary instead of building one
 #   BENCH_DIR        work folder (default: a new folder under /tmp, removed at the end)
