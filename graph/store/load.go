@@ -73,7 +73,7 @@ type Loader struct {
 	// the other graphs of a key-value store, by label, read in one pass
 	// (see graphQuads).
 	touched map[quad.IRI]struct{}
-	byLabel map[kv.Int64Value][]quadIDs
+	byLabel *labelIndex
 	// bulkChecked is set once the loader has looked whether the store is
 	// empty, for a first load in one transaction (see beginBulk).
 	bulkChecked bool
@@ -396,12 +396,16 @@ func (l *Loader) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, e
 		return s.graphQuads(ctx, label)
 	}
 	if l.byLabel == nil {
-		if err := l.indexLabels(ctx); err != nil {
+		if l.byLabel, err = l.s.indexLabels(ctx); err != nil {
 			return nil, err
 		}
 	}
+	ids, err := l.byLabel.quads(uint64(id))
+	if err != nil {
+		return nil, err
+	}
 	var out []quad.Quad
-	for _, q := range l.byLabel[id] {
+	for _, q := range ids {
 		v, err := qs.Quad(&cproto.Primitive{ID: q.id, Subject: q.s, Predicate: q.p, Object: q.o, Label: q.l})
 		if err != nil {
 			return nil, err
@@ -409,26 +413,6 @@ func (l *Loader) graphQuads(ctx context.Context, label quad.IRI) ([]quad.Quad, e
 		out = append(out, v)
 	}
 	return out, ctx.Err()
-}
-
-// indexLabels reads every quad of a key-value store once and keeps their
-// IDs by graph label.
-func (l *Loader) indexLabels(ctx context.Context) error {
-	l.byLabel = map[kv.Int64Value][]quadIDs{}
-	it := l.s.h.QuadStore.QuadsAllIterator().Iterate()
-	defer it.Close()
-	for it.Next(ctx) {
-		p, ok := it.Result().(*cproto.Primitive)
-		if !ok || p.Label == 0 {
-			continue
-		}
-		k := kv.Int64Value(p.Label)
-		l.byLabel[k] = append(l.byLabel[k], quadIDs{p.ID, p.Subject, p.Predicate, p.Object, p.Label})
-	}
-	if err := it.Err(); err != nil {
-		return err
-	}
-	return ctx.Err()
 }
 
 // graphQuads returns the quads of one named graph.

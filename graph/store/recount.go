@@ -49,7 +49,7 @@ const maxRecountParts = 256
 // last: a rebuild stopped part way leaves summaries that are not current,
 // which the next writer recounts.
 func (s *Store) rebuildSummaries(ctx context.Context) error {
-	sc := s.newScratch()
+	sc := s.newScratch(recountDir)
 	defer sc.remove()
 	var (
 		first map[string]int64
@@ -270,7 +270,7 @@ func (s *Store) recountGraphs(ctx context.Context, sc *scratch, add func(map[str
 // recount counts the summaries of the whole store from its quads, into
 // one map (CheckSummaries compares it with those kept).
 func (s *Store) recount(ctx context.Context) (map[string]int64, error) {
-	sc := s.newScratch()
+	sc := s.newScratch(recountDir)
 	defer sc.remove()
 	all := map[string]int64{}
 	err := s.recountGraphs(ctx, sc, func(counts map[string]int64) error {
@@ -332,38 +332,39 @@ func (c *nameCache) name(r graph.Ref) (quad.Value, error) {
 	return v, nil
 }
 
-// scratch is the folder a recount spills to, made when first needed: in
-// an embedded store's folder (a recount killed part way leaves it to the
-// next), else in the system's temporary folder.
+// scratch is a folder to spill to, made when first needed: in an embedded
+// store's folder (a process killed part way leaves it to the next writable
+// open, which removes it), else in the system's temporary folder.
 type scratch struct {
-	s   *Store
-	dir string
-	n   int // files made
+	s    *Store
+	name string // the folder's name in an embedded store's folder
+	dir  string
+	n    int // files made
 }
 
-func (s *Store) newScratch() *scratch { return &scratch{s: s} }
+func (s *Store) newScratch(name string) *scratch { return &scratch{s: s, name: name} }
 
 // create makes a new file in the folder.
 func (sc *scratch) create() (*os.File, error) {
 	if sc.dir == "" {
 		var err error
 		if s := sc.s; s.path != "" && (s.kind == Bolt || s.kind == LevelDB) {
-			sc.dir = filepath.Join(s.path, recountDir)
+			sc.dir = filepath.Join(s.path, sc.name)
 			if err = os.RemoveAll(sc.dir); err == nil {
 				err = os.Mkdir(sc.dir, 0o755)
 			}
 		} else {
-			sc.dir, err = os.MkdirTemp("", "assemblykg-recount-")
+			sc.dir, err = os.MkdirTemp("", "assemblykg-"+strings.TrimSuffix(sc.name, ".tmp")+"-")
 		}
 		if err != nil {
 			sc.dir = ""
-			return nil, fmt.Errorf("summaries: recount: %w", err)
+			return nil, fmt.Errorf("%s: %w", sc.name, err)
 		}
 	}
 	sc.n++
 	f, err := os.Create(filepath.Join(sc.dir, fmt.Sprintf("%04d", sc.n)))
 	if err != nil {
-		return nil, fmt.Errorf("summaries: recount: %w", err)
+		return nil, fmt.Errorf("%s: %w", sc.name, err)
 	}
 	return f, nil
 }

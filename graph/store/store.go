@@ -292,6 +292,13 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		qs.Close()
 		return fail(err)
 	}
+	if !opts.ReadOnly && (kind == Bolt || kind == LevelDB) {
+		// What a recount or a loader's index of graphs spilled before
+		// its process was killed (the store's lock is held now).
+		for _, d := range []string{recountDir, labelsDir} {
+			os.RemoveAll(filepath.Join(path, d))
+		}
+	}
 	if err := s.openSummaries(context.Background(), opts.ReadOnly); err != nil {
 		s.Close()
 		return fail(fmt.Errorf("summaries: %w", err))

@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/cayley/graph/kv"
+	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/ontology"
@@ -169,5 +172,109 @@ func TestRecountInParts(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, recountDir)); !os.IsNotExist(err) {
 		t.Errorf("spill folder left behind: %v", err)
+	}
+}
+
+// The loader's index of a key-value store's quads by graph gives each
+// graph's quads, held in memory or merged from runs into a file, and a
+// reload through it replaces a changed graph.
+func TestIndexLabels(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "db")
+	s, err := Open(Bolt, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var gs []Graph
+	for i := range 30 {
+		id := strconv.Itoa(i)
+		gs = append(gs, sumGraph("g:"+id, "t:"+id, "m:"+id, "p:"+strconv.Itoa(i%4), "b:"+strconv.Itoa(i%3), "2019-03-0"+strconv.Itoa(1+i%9)))
+	}
+	load := func(gs []Graph) {
+		t.Helper()
+		if _, err := s.Load(ctx, func(yield func(Graph, error) bool) {
+			for _, g := range gs {
+				if !yield(g, nil) {
+					return
+				}
+			}
+		}, LoadOptions{Batch: 40}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	load(gs)
+	// Quads added to the first graphs after all are written: their IDs
+	// follow those of every graph.
+	l := s.NewLoader(LoadOptions{})
+	for i := range 5 {
+		extra := quad.Quad{Subject: quad.IRI("t:" + strconv.Itoa(i)), Predicate: ontology.OpenGovRole, Object: quad.IRI("r:chair")}
+		if err := l.Merge(ctx, gs[i].Label, []quad.Quad{extra}); err != nil {
+			t.Fatal(err)
+		}
+		gs[i].Quads = append(gs[i].Quads, extra)
+	}
+	if err := l.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	lines := func(qs []quad.Quad) []string {
+		var out []string
+		for _, q := range qs {
+			out = append(out, q.NQuad())
+		}
+		slices.Sort(out)
+		return out
+	}
+	defer func(n int) { labelRun = n }(labelRun)
+	for _, run := range []int{7, 1 << 20} {
+		labelRun = run
+		x, err := s.indexLabels(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (x.file != nil) != (run == 7) {
+			t.Errorf("run of %d: index in a file: %v", run, x.file != nil)
+		}
+		for _, g := range gs {
+			ref, err := s.h.QuadStore.ValueOf(g.Label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids, err := x.quads(uint64(ref.(kv.Int64Value)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []quad.Quad
+			for _, q := range ids {
+				v, err := s.h.QuadStore.Quad(&cproto.Primitive{ID: q.id, Subject: q.s, Predicate: q.p, Object: q.o, Label: q.l})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, v)
+			}
+			want, err := s.graphQuads(ctx, g.Label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(want) != len(g.Quads) || !slices.Equal(lines(got), lines(want)) {
+				t.Errorf("run of %d, %s:\n%q\nwant\n%q", run, g.Label, lines(got), lines(want))
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dir, labelsDir)); !os.IsNotExist(err) {
+			t.Errorf("run of %d: spill folder left behind: %v", run, err)
+		}
+	}
+	labelRun = 7
+	gs[3] = sumGraph("g:3", "t:3", "m:3", "p:9", "b:9", "2020-12-31")
+	load(gs)
+	got, err := s.graphQuads(ctx, "g:3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := labelled(gs[3]); !slices.Equal(lines(got), lines(want)) {
+		t.Errorf("g:3 after the reload:\n%q\nwant\n%q", lines(got), lines(want))
+	}
+	if err := s.CheckSummaries(ctx); err != nil {
+		t.Error(err)
 	}
 }
