@@ -130,30 +130,10 @@ func equalCounts(a, b map[string]int64) bool {
 // come out as the loads kept them, and the spill folder is removed.
 func TestRecountInParts(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "db")
-	s, err := Open(Bolt, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var gs []Graph
-	for i := range 60 {
-		id := strconv.Itoa(i)
-		gs = append(gs, sumGraph("g:"+id, "t:"+id, "m:"+id, "p:"+strconv.Itoa(i%7), "b:"+strconv.Itoa(i%5),
-			fmt.Sprintf("20%02d-0%d-1%d", 10+i%9, 1+i%9, i%10)))
-	}
+	s, dir := newBolt(t)
 	// One turn in two graphs: each graph counts it.
-	gs = append(gs, sumGraph("g:extra", "t:3", "m:extra", "p:3", "b:1", "2013-04-13"))
-	load := func(yield func(Graph, error) bool) {
-		for _, g := range gs {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}
-	if _, err := s.Load(ctx, load, LoadOptions{Batch: 50}); err != nil {
-		t.Fatal(err)
-	}
+	gs := append(sumGraphs(60), sumGraph("g:extra", "t:3", "m:extra", "p:3", "b:1", "2013-04-13"))
+	loadGraphs(t, s, gs, 50)
 	kept := sumCounts(t, s)
 	defer func(q int64, k int) { recountQuads, recountKeys = q, k }(recountQuads, recountKeys)
 	recountQuads, recountKeys = 25, 7
@@ -180,30 +160,9 @@ func TestRecountInParts(t *testing.T) {
 // reload through it replaces a changed graph.
 func TestIndexLabels(t *testing.T) {
 	ctx := context.Background()
-	dir := filepath.Join(t.TempDir(), "db")
-	s, err := Open(Bolt, dir, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	var gs []Graph
-	for i := range 30 {
-		id := strconv.Itoa(i)
-		gs = append(gs, sumGraph("g:"+id, "t:"+id, "m:"+id, "p:"+strconv.Itoa(i%4), "b:"+strconv.Itoa(i%3), "2019-03-0"+strconv.Itoa(1+i%9)))
-	}
-	load := func(gs []Graph) {
-		t.Helper()
-		if _, err := s.Load(ctx, func(yield func(Graph, error) bool) {
-			for _, g := range gs {
-				if !yield(g, nil) {
-					return
-				}
-			}
-		}, LoadOptions{Batch: 40}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	load(gs)
+	s, dir := newBolt(t)
+	gs := sumGraphs(30)
+	loadGraphs(t, s, gs, 40)
 	// Quads added to the first graphs after all are written: their IDs
 	// follow those of every graph.
 	l := s.NewLoader(LoadOptions{})
@@ -266,7 +225,7 @@ func TestIndexLabels(t *testing.T) {
 	}
 	labelRun = 7
 	gs[3] = sumGraph("g:3", "t:3", "m:3", "p:9", "b:9", "2020-12-31")
-	load(gs)
+	loadGraphs(t, s, gs, 40)
 	got, err := s.graphQuads(ctx, "g:3")
 	if err != nil {
 		t.Fatal(err)
@@ -276,5 +235,44 @@ func TestIndexLabels(t *testing.T) {
 	}
 	if err := s.CheckSummaries(ctx); err != nil {
 		t.Error(err)
+	}
+}
+
+// newBolt opens a new bolt store, closed when the test ends.
+func newBolt(t *testing.T) (*Store, string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "db")
+	s, err := Open(Bolt, dir, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, dir
+}
+
+// sumGraphs returns n graphs of one mention each, by a few speakers of a
+// few bodies on a few dates.
+func sumGraphs(n int) []Graph {
+	var gs []Graph
+	for i := range n {
+		id := strconv.Itoa(i)
+		gs = append(gs, sumGraph("g:"+id, "t:"+id, "m:"+id, "p:"+strconv.Itoa(i%7), "b:"+strconv.Itoa(i%5),
+			fmt.Sprintf("20%02d-0%d-1%d", 10+i%9, 1+i%9, i%10)))
+	}
+	return gs
+}
+
+// loadGraphs loads gs into s in batches of batch quads.
+func loadGraphs(t *testing.T, s *Store, gs []Graph, batch int) {
+	t.Helper()
+	all := func(yield func(Graph, error) bool) {
+		for _, g := range gs {
+			if !yield(g, nil) {
+				return
+			}
+		}
+	}
+	if _, err := s.Load(context.Background(), all, LoadOptions{Batch: batch}); err != nil {
+		t.Fatal(err)
 	}
 }
