@@ -27,14 +27,7 @@ func TestPeopleInTimeOnCorpus(t *testing.T) {
 	if dev == "" || len(files) == 0 {
 		t.Skip("no dev corpus beside the repository (../shared/corpus/dev)")
 	}
-	reg, err := people.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := mapping.New(mapping.Config{Version: "test", People: reg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, reg := newMapper(t, mapping.Config{})
 	rd := transcript.NewReader(reg)
 	register := m.NewRegister()
 	type question struct {

@@ -7,7 +7,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/mapping"
-	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -19,14 +18,7 @@ const actsSrc = "Powers\n\nMQT on 2017-07-13\nSession date: \nJuly 13, 2017\nQue
 // legislation.gov.uk identifier and item, the other with its name and year
 // only. A body inside an Act's title is no mention.
 func TestMapActs(t *testing.T) {
-	reg, err := people.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := mapping.New(mapping.Config{Version: "test", People: reg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, reg := newMapper(t, mapping.Config{})
 	tr, err := transcript.NewReader(reg).Parse("powers.txt", []byte(actsSrc))
 	if err != nil {
 		t.Fatal(err)

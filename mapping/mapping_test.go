@@ -292,3 +292,25 @@ func TestSourceURL(t *testing.T) {
 		t.Error("source text has no dct:source")
 	}
 }
+
+// newMapper returns a Mapper of cfg, with the shipped people register
+// (returned too) when cfg names none and "test" as its version when it
+// names none.
+func newMapper(t testing.TB, cfg mapping.Config) (*mapping.Mapper, *people.Register) {
+	t.Helper()
+	if cfg.People == nil {
+		reg, err := people.Default()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.People = reg
+	}
+	if cfg.Version == "" {
+		cfg.Version = "test"
+	}
+	m, err := mapping.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m, cfg.People
+}

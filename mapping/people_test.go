@@ -7,7 +7,6 @@ import (
 	"github.com/cayleygraph/quad"
 
 	"github.com/assemblykg/assemblykg/mapping"
-	"github.com/assemblykg/assemblykg/mapping/people"
 	"github.com/assemblykg/assemblykg/mapping/transcript"
 	"github.com/assemblykg/assemblykg/ontology"
 )
@@ -15,14 +14,7 @@ import (
 // mapFound maps text with what Find finds in it.
 func mapFound(t *testing.T, file, text string) mapping.Graph {
 	t.Helper()
-	reg, err := people.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := mapping.New(mapping.Config{Base: base, Version: "test", People: reg})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, reg := newMapper(t, mapping.Config{Base: base})
 	tr, err := transcript.NewReader(reg).Parse(file, []byte(text))
 	if err != nil {
 		t.Fatal(err)

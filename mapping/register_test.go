@@ -20,14 +20,7 @@ import (
 // graph, once for two transcripts that both refer to them; a transcript's
 // graph holds only its own question, turns, mentions and provenance.
 func TestRegister(t *testing.T) {
-	people, err := people.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := mapping.New(mapping.Config{Version: "test", People: people})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, people := newMapper(t, mapping.Config{})
 	other := strings.Replace(src, "Fares\n", "Fares again\n", 1)
 	reg := m.NewRegister()
 	var graphs []mapping.Graph
@@ -128,14 +121,7 @@ func TestRegisterManyQuads(t *testing.T) {
 // A graph's slices handed back with Release serve the graphs mapped after
 // it, which come out as they would without.
 func TestRelease(t *testing.T) {
-	people, err := people.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := mapping.New(mapping.Config{Version: "test", People: people})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, people := newMapper(t, mapping.Config{})
 	texts := []string{src, strings.Replace(src, "Fares\n", "Fares again\n", 1), src}
 	mapAll := func(release bool) [][]quad.Quad {
 		var out [][]quad.Quad

@@ -24,13 +24,7 @@ func newServer(t *testing.T, o server.Options) *httptest.Server {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	_, err = st.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-		for _, g := range storetest.Fixture() {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{})
+	_, err = st.Load(context.Background(), store.Graphs(storetest.Fixture()...), store.LoadOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -95,13 +95,7 @@ func BenchmarkLoad(b *testing.B) {
 						if mode == "loader-100k" {
 							o.Batch = 100000
 						}
-						if _, err := s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-							for _, g := range benchGraphs {
-								if !yield(g, nil) {
-									return
-								}
-							}
-						}, o); err != nil {
+						if _, err := s.Load(context.Background(), store.Graphs(benchGraphs...), o); err != nil {
 							b.Fatal(err)
 						}
 					}
@@ -126,13 +120,7 @@ func BenchmarkQuery(b *testing.B) {
 	for _, kind := range benchKinds {
 		b.Run(kind, func(b *testing.B) {
 			s, _ := openBench(b, kind, store.Options{NoSync: true})
-			if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
-				for _, g := range benchGraphs {
-					if !yield(g, nil) {
-						return
-					}
-				}
-			}, store.LoadOptions{}); err != nil {
+			if _, err := s.Load(ctx, store.Graphs(benchGraphs...), store.LoadOptions{}); err != nil {
 				b.Fatal(err)
 			}
 			queries := map[string]func() error{

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"time"
 
 	"github.com/boltdb/bolt"
@@ -93,7 +92,7 @@ const hashLen = len(refs.ValueHash{})
 // boltBulk is a first load into a bolt store in progress.
 type boltBulk struct {
 	db      *bolt.DB // the store, never written
-	dir     string   // the spill folder
+	sc      *scratch // the spill folder
 	indexes []kv.QuadIndex
 	// nodes gathers the nodes of the batches since the last node run.
 	nodes    map[refs.ValueHash]*spillNode
@@ -102,7 +101,6 @@ type boltBulk struct {
 	batches *os.File
 	bw      *bufio.Writer
 	quads   uint64 // quads spilled
-	files   int    // files made in dir so far
 	buf     []byte // reused for each spilled batch
 	// sum gathers the change to the summaries of the batches not yet
 	// written to them; dirty is set once the summaries are marked out of
@@ -128,7 +126,7 @@ var (
 // beginBoltBulk starts a bulk load into the bolt store db, in the folder
 // path, if it was never written.
 func beginBoltBulk(db *bolt.DB, path string) (*boltBulk, error) {
-	b := &boltBulk{db: db, dir: filepath.Join(path, bulkDir), nodes: make(map[refs.ValueHash]*spillNode), sum: make(map[string]int64)}
+	b := &boltBulk{db: db, sc: &scratch{parent: path, name: bulkDir}, nodes: make(map[refs.ValueHash]*spillNode), sum: make(map[string]int64)}
 	fresh := false
 	err := db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(metaBucket)
@@ -149,24 +147,12 @@ func beginBoltBulk(db *bolt.DB, path string) (*boltBulk, error) {
 	if len(b.indexes) == 0 {
 		return nil, nil // a store of an older layout: Cayley's writer knows it
 	}
-	if err := os.RemoveAll(b.dir); err != nil {
-		return nil, err
-	}
-	if err := os.Mkdir(b.dir, 0o700); err != nil {
-		return nil, err
-	}
-	if b.batches, err = b.create("batches"); err != nil {
-		os.RemoveAll(b.dir)
+	if b.batches, err = b.sc.create("batches"); err != nil {
+		b.sc.remove()
 		return nil, err
 	}
 	b.bw = bufio.NewWriterSize(b.batches, 1<<20)
 	return b, nil
-}
-
-// create makes a new file in the spill folder.
-func (b *boltBulk) create(name string) (*os.File, error) {
-	b.files++
-	return os.Create(filepath.Join(b.dir, name+"-"+strconv.Itoa(b.files)))
 }
 
 // discard ends the load, removing what it spilled.
@@ -174,7 +160,7 @@ func (b *boltBulk) discard() {
 	if b.batches != nil {
 		b.batches.Close()
 	}
-	os.RemoveAll(b.dir)
+	b.sc.remove()
 }
 
 // neverWritten reports whether no node or quad was ever written to the
@@ -303,7 +289,7 @@ func (b *boltBulk) spillNodes() error {
 		hs = append(hs, h)
 	}
 	slices.SortFunc(hs, func(a, b refs.ValueHash) int { return bytes.Compare(a[:], b[:]) })
-	f, err := b.create("nodes")
+	f, err := b.sc.create("nodes")
 	if err != nil {
 		return err
 	}
@@ -340,7 +326,7 @@ func (b *boltBulk) build(ctx context.Context) (db *bolt.DB, err error) {
 	// file is mapped at its expected size from the start (the address
 	// space, not memory).
 	mmap := min(max(b.quads*boltQuadBytes, 64<<20), 1<<40, math.MaxInt>>2)
-	db, err = bolt.Open(filepath.Join(b.dir, "indexes.bolt"), 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: int(mmap)})
+	db, err = bolt.Open(filepath.Join(b.sc.dir, "indexes.bolt"), 0o600, &bolt.Options{Timeout: time.Second, InitialMmapSize: int(mmap)})
 	if err != nil {
 		return nil, err
 	}
@@ -466,7 +452,7 @@ func noEOF(err error) error {
 // bolt inserts each new bucket's name in the root bucket, which would
 // otherwise move the names of all the "v" buckets at each "n" bucket made.
 func (b *boltBulk) buildNodes(ctx context.Context, w *chunkWriter, ts int64) (uint64, []uint64, error) {
-	name := filepath.Join(b.dir, "hashes")
+	name := filepath.Join(b.sc.dir, "hashes")
 	f, err := os.Create(name)
 	if err != nil {
 		return 0, nil, err
@@ -559,7 +545,7 @@ func (b *boltBulk) buildNodes(ctx context.Context, w *chunkWriter, ts int64) (ui
 // the nodes' and writes its log record, and spills the entries of each
 // quad index in sorted runs. It returns the number of quads.
 func (b *boltBulk) buildQuads(ctx context.Context, w *chunkWriter, ts int64, nodes uint64, start []uint64) (uint64, error) {
-	hf, err := os.Open(filepath.Join(b.dir, "hashes"))
+	hf, err := os.Open(filepath.Join(b.sc.dir, "hashes"))
 	if err != nil {
 		return 0, err
 	}
@@ -702,7 +688,7 @@ func (ir *indexRuns) spill() error {
 		return nil
 	}
 	slices.SortFunc(ir.entries, func(a, b indexEntry) int { return slices.Compare(a[:], b[:]) })
-	f, err := ir.b.create("index")
+	f, err := ir.b.sc.create("index")
 	if err != nil {
 		return err
 	}

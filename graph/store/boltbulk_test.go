@@ -41,7 +41,7 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Load(ctx, seq(graphs), store.LoadOptions{Batch: 300, NoBulk: noBulk}); err != nil {
+		if _, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 300, NoBulk: noBulk}); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
@@ -70,7 +70,7 @@ func TestBoltBulkMatchesCayley(t *testing.T) {
 			t.Fatal(err)
 		}
 		changed := storetest.ChangedFares()
-		if _, err := s.Load(ctx, seq([]store.Graph{changed}), store.LoadOptions{Batch: 300}); err != nil {
+		if _, err := s.Load(ctx, store.Graphs(changed), store.LoadOptions{Batch: 300}); err != nil {
 			t.Fatal(err)
 		}
 		s.Close()
@@ -124,16 +124,6 @@ func TestBoltBulkInOneProcess(t *testing.T) {
 	storetest.CheckAnswers(t, s)
 	if n, err := s.Count(ctx); err != nil || n != distinctQuads(graphs...) {
 		t.Errorf("count %d, %v; want %d", n, err, distinctQuads(graphs...))
-	}
-}
-
-func seq(graphs []store.Graph) func(func(store.Graph, error) bool) {
-	return func(yield func(store.Graph, error) bool) {
-		for _, g := range graphs {
-			if !yield(g, nil) {
-				return
-			}
-		}
 	}
 }
 
@@ -302,7 +292,7 @@ func TestBoltBulkKilled(t *testing.T) {
 	if left, _ := filepath.Glob(filepath.Join(killed, "*", "batches-*")); len(left) > 0 {
 		t.Errorf("left after a writer opened the store: %v", left)
 	}
-	if _, err := k.Load(ctx, seq(graphs), store.LoadOptions{Batch: 50}); err != nil {
+	if _, err := k.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 50}); err != nil {
 		t.Fatal(err)
 	}
 	storetest.CheckAnswers(t, k)

@@ -38,7 +38,7 @@ func fixtureBolt(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Load(context.Background(), seq(storetest.Fixture()), store.LoadOptions{}); err != nil {
+	if _, err := s.Load(context.Background(), store.Graphs(storetest.Fixture()...), store.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {

@@ -41,13 +41,7 @@ func Example() {
 func ExampleStore_Gizmo() {
 	s, _ := store.Open(store.Memory, "", store.Options{})
 	defer s.Close()
-	s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-		for _, g := range storetest.Fixture() {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{})
+	s.Load(context.Background(), store.Graphs(storetest.Fixture()...), store.LoadOptions{})
 	// Give every script a deadline: a script may loop forever. Unique drops
 	// the repeats of a triple that several named graphs hold.
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

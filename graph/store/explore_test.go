@@ -23,13 +23,7 @@ func TestMentionDatesWithoutSummaries(t *testing.T) {
 		t.Fatal(err)
 	}
 	graphs := append(storetest.Fixture(), storetest.Synthetic(6, 4)...)
-	if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
-		for _, g := range graphs {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}, store.LoadOptions{}); err != nil {
+	if _, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	bodies := []quad.IRI{storetest.MPS, storetest.TfL, storetest.B("body/body-07")}

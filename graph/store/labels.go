@@ -45,7 +45,7 @@ func (s *Store) indexLabels(ctx context.Context) (*labelIndex, error) {
 	byLabel := func(a, b quadIDs) int { return cmp.Or(cmp.Compare(a.l, b.l), cmp.Compare(a.id, b.id)) }
 	spill := func() error {
 		slices.SortFunc(buf, byLabel)
-		f, err := sc.create()
+		f, err := sc.create("run")
 		if err != nil {
 			return err
 		}
@@ -100,7 +100,7 @@ func (s *Store) indexLabels(ctx context.Context) (*labelIndex, error) {
 	if err := spill(); err != nil {
 		return nil, err
 	}
-	f, err := sc.create()
+	f, err := sc.create("labels")
 	if err != nil {
 		return nil, err
 	}

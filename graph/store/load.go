@@ -98,6 +98,18 @@ func (l *Loader) Progress() Progress {
 	return p
 }
 
+// Graphs yields each of graphs with no error: what Load reads from graphs
+// held in memory.
+func Graphs(graphs ...Graph) iter.Seq2[Graph, error] {
+	return func(yield func(Graph, error) bool) {
+		for _, g := range graphs {
+			if !yield(g, nil) {
+				return
+			}
+		}
+	}
+}
+
 // Load writes every graph of graphs with a Loader, flushes it, and reports
 // what was done.
 func (s *Store) Load(ctx context.Context, graphs iter.Seq2[Graph, error], o LoadOptions) (Progress, error) {

@@ -28,10 +28,7 @@ func TestDisplayNameSameOnEveryBackend(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			_, err = s.Load(context.Background(), func(yield func(store.Graph, error) bool) {
-				yield(graph("graph/a", order[0]), nil)
-				yield(graph("graph/b", order[1]), nil)
-			}, store.LoadOptions{})
+			_, err = s.Load(context.Background(), store.Graphs(graph("graph/a", order[0]), graph("graph/b", order[1])), store.LoadOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -59,13 +59,7 @@ func TestNeighboursAreTheQuads(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
-				for _, g := range graphs {
-					if !yield(g, nil) {
-						return
-					}
-				}
-			}, store.LoadOptions{}); err != nil {
+			if _, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{}); err != nil {
 				t.Fatal(err)
 			}
 			edges := 0

@@ -10,7 +10,6 @@ import (
 	"hash/maphash"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -43,37 +42,19 @@ const recountDir = "recount.tmp"
 const maxRecountParts = 256
 
 // rebuildSummaries recounts the summaries from the quads and writes them
-// in key order, marked current. Counts too many to hold at once are
-// written to runs sorted by key, which are merged. The summaries are
-// cleared before the counts are written in parts and the mark written
-// last: a rebuild stopped part way leaves summaries that are not current,
-// which the next writer recounts.
+// in key order, marked current: the counts, handed over in groups of at
+// most recountKeys keys, are written to runs sorted by key, which are
+// merged. The summaries are cleared before the counts are written in parts
+// and the mark written last: a rebuild stopped part way leaves summaries
+// that are not current, which the next writer recounts.
 func (s *Store) rebuildSummaries(ctx context.Context) error {
 	sc := s.newScratch(recountDir)
 	defer sc.remove()
-	var (
-		first map[string]int64
-		runs  []string
-	)
-	run := func(counts map[string]int64) error {
-		name, err := writeRun(sc, counts)
-		if err == nil {
-			runs = append(runs, name)
-		}
-		return err
-	}
+	var runs []string
 	err := s.recountGraphs(ctx, sc, func(counts map[string]int64) error {
-		if first == nil && runs == nil {
-			first = counts
-			return nil
-		}
-		if first != nil {
-			if err := run(first); err != nil {
-				return err
-			}
-			first = nil
-		}
-		return run(counts)
+		name, err := writeRun(sc, counts)
+		runs = append(runs, name)
+		return err
 	})
 	if err != nil {
 		return err
@@ -82,11 +63,7 @@ func (s *Store) rebuildSummaries(ctx context.Context) error {
 		return s.sum.update(ctx, func(tx sumTx) error { return tx.add(counts) })
 	}
 	err = s.sum.update(ctx, func(tx sumTx) error { return tx.clear() })
-	switch {
-	case err != nil:
-	case runs == nil:
-		err = add(first)
-	default:
+	if err == nil {
 		err = mergeCounts(runs, boltChunk, add)
 	}
 	if err == nil {
@@ -102,7 +79,7 @@ func (s *Store) rebuildSummaries(ctx context.Context) error {
 // key's length and the count (varints) around the key, and returns its
 // name.
 func writeRun(sc *scratch, counts map[string]int64) (string, error) {
-	f, err := sc.create()
+	f, err := sc.create("counts")
 	if err != nil {
 		return "", err
 	}
@@ -332,49 +309,6 @@ func (c *nameCache) name(r graph.Ref) (quad.Value, error) {
 	return v, nil
 }
 
-// scratch is a folder to spill to, made when first needed: in an embedded
-// store's folder (a process killed part way leaves it to the next writable
-// open, which removes it), else in the system's temporary folder.
-type scratch struct {
-	s    *Store
-	name string // the folder's name in an embedded store's folder
-	dir  string
-	n    int // files made
-}
-
-func (s *Store) newScratch(name string) *scratch { return &scratch{s: s, name: name} }
-
-// create makes a new file in the folder.
-func (sc *scratch) create() (*os.File, error) {
-	if sc.dir == "" {
-		var err error
-		if s := sc.s; s.path != "" && (s.kind == Bolt || s.kind == LevelDB) {
-			sc.dir = filepath.Join(s.path, sc.name)
-			if err = os.RemoveAll(sc.dir); err == nil {
-				err = os.Mkdir(sc.dir, 0o755)
-			}
-		} else {
-			sc.dir, err = os.MkdirTemp("", "assemblykg-"+strings.TrimSuffix(sc.name, ".tmp")+"-")
-		}
-		if err != nil {
-			sc.dir = ""
-			return nil, fmt.Errorf("%s: %w", sc.name, err)
-		}
-	}
-	sc.n++
-	f, err := os.Create(filepath.Join(sc.dir, fmt.Sprintf("%04d", sc.n)))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", sc.name, err)
-	}
-	return f, nil
-}
-
-func (sc *scratch) remove() {
-	if sc.dir != "" {
-		os.RemoveAll(sc.dir)
-	}
-}
-
 // spill holds the partitions of a recount: in memory when there is one,
 // else in files.
 type spill struct {
@@ -390,7 +324,7 @@ func newSpill(sc *scratch, parts int) (*spill, error) {
 		return sp, nil
 	}
 	for range parts {
-		f, err := sc.create()
+		f, err := sc.create("part")
 		if err != nil {
 			sp.close()
 			return nil, err

@@ -293,9 +293,10 @@ func Open(kind, path string, opts Options) (st *Store, err error) {
 		return fail(err)
 	}
 	if !opts.ReadOnly && (kind == Bolt || kind == LevelDB) {
-		// What a recount or a loader's index of graphs spilled before
-		// its process was killed (the store's lock is held now).
-		for _, d := range []string{recountDir, labelsDir} {
+		// What a first load, a recount or a loader's index of graphs
+		// spilled before its process was killed (the store's lock is
+		// held now).
+		for _, d := range []string{bulkDir, recountDir, labelsDir} {
 			os.RemoveAll(filepath.Join(path, d))
 		}
 	}
@@ -315,8 +316,6 @@ func (s *Store) openBolt(gopts graph.Options) (graph.QuadStore, error) {
 	}
 	nosync, _ := gopts.BoolKey("nosync", false)
 	db.DB().NoSync, db.DB().NoGrowSync = nosync, nosync
-	// What a first load killed part way spilled (see boltBulk).
-	os.RemoveAll(filepath.Join(s.path, bulkDir))
 	opts := gopts
 	if neverWritten(db.DB()) {
 		// Cayley's bloom filters (hundreds of MB) speed up its own

@@ -78,13 +78,7 @@ func TestPostgresBulkMatchesCayley(t *testing.T) {
 		for i := range graphs {
 			graphs[i].Quads = append(graphs[i].Quads, storetest.Filler(graphs[i].Label, 3000)...)
 		}
-		if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
-			for _, g := range graphs {
-				if !yield(g, nil) {
-					return
-				}
-			}
-		}, store.LoadOptions{NoBulk: noBulk}); err != nil {
+		if _, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{NoBulk: noBulk}); err != nil {
 			t.Fatal(err)
 		}
 		storetest.CheckAnswers(t, s)

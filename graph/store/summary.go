@@ -847,7 +847,7 @@ func (s *Store) summaryMentions(ctx context.Context, bodies, speakers []quad.Val
 			} else {
 				err := tx.scan(prefix, false, func(k string, n int64) bool {
 					date := k[len(prefix):]
-					if date == Undated || (from != "" && date < from) || (to != "" && date > to) {
+					if !inRange(date, from, to) {
 						return true
 					}
 					if r.mentions == 0 {

@@ -30,13 +30,7 @@ func TestSummariesAgreeWithCounts(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer s.Close()
-			if _, err := s.Load(ctx, func(yield func(store.Graph, error) bool) {
-				for _, g := range graphs {
-					if !yield(g, nil) {
-						return
-					}
-				}
-			}, store.LoadOptions{Batch: 300}); err != nil {
+			if _, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 300}); err != nil {
 				t.Fatal(err)
 			}
 			filters := []store.Filter{{}, {From: "2010-01-01"}, {To: "2010-02-05"}, {From: "2010-02-01", To: "2010-06-30"}}

@@ -50,7 +50,7 @@ func TestSummariesAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	g1 := sumGraph("g:1", "t:1", "m:1", "p:a", "b:x", "2020-01-02")
-	if _, err := s.Load(ctx, func(yield func(Graph, error) bool) { yield(g1, nil) }, LoadOptions{}); err != nil {
+	if _, err := s.Load(ctx, Graphs(g1), LoadOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	want := map[string]int64{
@@ -265,14 +265,7 @@ func sumGraphs(n int) []Graph {
 // loadGraphs loads gs into s in batches of batch quads.
 func loadGraphs(t *testing.T, s *Store, gs []Graph, batch int) {
 	t.Helper()
-	all := func(yield func(Graph, error) bool) {
-		for _, g := range gs {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}
-	if _, err := s.Load(context.Background(), all, LoadOptions{Batch: batch}); err != nil {
+	if _, err := s.Load(context.Background(), Graphs(gs...), LoadOptions{Batch: batch}); err != nil {
 		t.Fatal(err)
 	}
 }

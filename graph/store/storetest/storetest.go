@@ -56,21 +56,11 @@ func Run(t *testing.T, fresh func(t *testing.T) Backend) {
 	}
 }
 
-func seq(graphs ...store.Graph) func(func(store.Graph, error) bool) {
-	return func(yield func(store.Graph, error) bool) {
-		for _, g := range graphs {
-			if !yield(g, nil) {
-				return
-			}
-		}
-	}
-}
-
 // load writes graphs into s with a small batch, so that graphs span several
 // transactions.
 func load(t *testing.T, ctx context.Context, s *store.Store, graphs ...store.Graph) store.Progress {
 	t.Helper()
-	p, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 97})
+	p, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 97})
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -339,7 +329,7 @@ func testOneBatch(t *testing.T, b Backend) {
 	s := b.Open(t)
 	defer s.Close()
 	graphs := []store.Graph{Fixture()[1], ChangedFares(), Fixture()[0], ChangedFares()}
-	p, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 1 << 20})
+	p, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -456,7 +446,7 @@ func testInterrupted(t *testing.T, b Backend) {
 	before := count(t, s)
 	ctx := &stopAfter{Context: context.Background()}
 	ctx.n.Store(3) // a few batches of the second graph, then stop
-	_, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 50})
+	_, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 50})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted load: got %v, want context.Canceled", err)
 	}
@@ -475,7 +465,7 @@ func testInterruptedFirst(t *testing.T, b Backend) {
 	graphs := Fixture()
 	ctx := &stopAfter{Context: context.Background()}
 	ctx.n.Store(3) // three batches of the first graph, then stop
-	_, err := s.Load(ctx, seq(graphs...), store.LoadOptions{Batch: 50})
+	_, err := s.Load(ctx, store.Graphs(graphs...), store.LoadOptions{Batch: 50})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted load: got %v, want context.Canceled", err)
 	}
@@ -573,7 +563,7 @@ func testSummaries(t *testing.T, b Backend) {
 	load(t, ctx, s, store.Graph{Label: fx[1].Label}, store.Graph{Label: synth[2].Label})
 	checkSum("removing two graphs")
 	// One batch: the same graph put, changed, removed and put again.
-	_, err := s.Load(ctx, seq(fx[1], ChangedFares(), store.Graph{Label: fx[0].Label}, fx[0], synth[2], synth[3]), store.LoadOptions{Batch: 1 << 20})
+	_, err := s.Load(ctx, store.Graphs(fx[1], ChangedFares(), store.Graph{Label: fx[0].Label}, fx[0], synth[2], synth[3]), store.LoadOptions{Batch: 1 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}
