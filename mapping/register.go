@@ -90,10 +90,8 @@ func (m *Mapper) RegisterGraph() quad.IRI { return m.iri(ont.RegisterGraph) }
 type Register struct {
 	label quad.IRI
 	n     int
-	// byIRI holds the subjects that are IRIs, by their text (quicker to
-	// look up than by a quad.Value); others holds the rest.
-	byIRI  map[string]*described
-	others map[quad.Value]*described
+	// subjects holds what r holds about each subject.
+	subjects map[quad.Value]*described
 }
 
 // described is what the register holds about one subject: its quads in the
@@ -141,23 +139,15 @@ func (d *described) add(q quad.Quad) {
 
 // NewRegister returns an empty Register for m's register graph.
 func (m *Mapper) NewRegister() *Register {
-	return &Register{label: m.RegisterGraph(), byIRI: map[string]*described{}, others: map[quad.Value]*described{}}
+	return &Register{label: m.RegisterGraph(), subjects: map[quad.Value]*described{}}
 }
 
 // subject returns what r holds about s, adding it when r holds nothing.
 func (r *Register) subject(s quad.Value) *described {
-	if iri, ok := s.(quad.IRI); ok {
-		d := r.byIRI[string(iri)]
-		if d == nil {
-			d = &described{subject: s}
-			r.byIRI[string(iri)] = d
-		}
-		return d
-	}
-	d := r.others[s]
+	d := r.subjects[s]
 	if d == nil {
 		d = &described{subject: s}
-		r.others[s] = d
+		r.subjects[s] = d
 	}
 	return d
 }
@@ -196,11 +186,8 @@ func (r *Register) Graph() Graph {
 		key string // N-Triples form, the sort key
 		d   *described
 	}
-	subjects := make([]subject, 0, len(r.byIRI)+len(r.others))
-	for _, d := range r.byIRI {
-		subjects = append(subjects, subject{d.subject.String(), d})
-	}
-	for _, d := range r.others {
+	subjects := make([]subject, 0, len(r.subjects))
+	for _, d := range r.subjects {
 		subjects = append(subjects, subject{d.subject.String(), d})
 	}
 	sort.Slice(subjects, func(i, j int) bool { return subjects[i].key < subjects[j].key })
