@@ -35,12 +35,8 @@ type lineReader struct {
 
 	// iris holds recent IRIs boxed as values: a file repeats its
 	// predicates, classes and graph labels on every few lines.
-	iris map[string]quad.Value
+	iris recent[quad.Value]
 }
-
-// maxInterned bounds the IRIs a lineReader keeps; past it the table starts
-// again, so memory does not grow with the file.
-const maxInterned = 1 << 13
 
 func newNTriplesReader(r io.Reader, o ReadOptions) quad.ReadCloser {
 	return newLineReader(r, o, false)
@@ -55,7 +51,7 @@ func newLineReader(r io.Reader, o ReadOptions, quads bool) *lineReader {
 		r:     bufio.NewReaderSize(r, 64<<10),
 		name:  o.Name,
 		quads: quads,
-		iris:  make(map[string]quad.Value),
+		iris:  recent[quad.Value]{max: 1 << 13},
 	}
 }
 
@@ -244,7 +240,7 @@ func (lr *lineReader) iri() (quad.Value, error) {
 	raw := lr.s[b:lr.i]
 	lr.i++
 	if !escaped {
-		if v, ok := lr.iris[string(raw)]; ok {
+		if v, ok := lr.iris.getBytes(raw); ok {
 			return v, nil
 		}
 	}
@@ -257,10 +253,7 @@ func (lr *lineReader) iri() (quad.Value, error) {
 	}
 	v := quad.Value(quad.IRI(s))
 	if !escaped {
-		if len(lr.iris) >= maxInterned {
-			clear(lr.iris)
-		}
-		lr.iris[s] = v
+		lr.iris.put(s, v)
 	}
 	return v, nil
 }

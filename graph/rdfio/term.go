@@ -99,28 +99,45 @@ func checkQuad(q quad.Quad) error {
 type checker struct {
 	subject, label quad.IRI
 	predicates     map[quad.IRI]struct{}
-	objects        map[string]struct{}
+	objects        recent[struct{}] // up to maxCheckedObjects
 }
 
 // maxCheckedObjects is the number of object and datatype IRIs past which a
 // checker forgets those it passed.
 const maxCheckedObjects = 4096
 
+// recent remembers values by key, up to max of them, and forgets them all
+// at once when full: a bounded memory of the IRIs a reader or a writer has
+// passed, which files name again and again.
+type recent[V any] struct {
+	m   map[string]V
+	max int
+}
+
+func (r *recent[V]) get(k string) (V, bool) { v, ok := r.m[k]; return v, ok }
+
+// getBytes is get for a key held as bytes, without copying it.
+func (r *recent[V]) getBytes(k []byte) (V, bool) { v, ok := r.m[string(k)]; return v, ok }
+
+func (r *recent[V]) put(k string, v V) {
+	if r.m == nil {
+		r.m = make(map[string]V)
+	} else if len(r.m) >= r.max {
+		clear(r.m)
+	}
+	r.m[k] = v
+}
+
 // checkObjectIRI is checkIRI for the objects and datatypes of the quads c
 // checks.
 func (c *checker) checkObjectIRI(iri string) error {
-	if _, ok := c.objects[iri]; ok {
+	if _, ok := c.objects.get(iri); ok {
 		return nil
 	}
 	if err := checkIRI(iri); err != nil {
 		return err
 	}
-	if c.objects == nil {
-		c.objects = make(map[string]struct{})
-	} else if len(c.objects) >= maxCheckedObjects {
-		clear(c.objects)
-	}
-	c.objects[iri] = struct{}{}
+	c.objects.put(iri, struct{}{})
 	return nil
 }
 

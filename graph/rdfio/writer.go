@@ -29,7 +29,9 @@ type base struct {
 	closed bool
 }
 
-func newBase(w io.Writer) base { return base{w: bufio.NewWriterSize(w, 64<<10)} }
+func newBase(w io.Writer) base {
+	return base{w: bufio.NewWriterSize(w, 64<<10), check: checker{objects: recent[struct{}]{max: maxCheckedObjects}}}
+}
 
 // accept returns the error that stops q from being written: the writer is
 // closed, an earlier error, or a term of q that the formats cannot carry.
