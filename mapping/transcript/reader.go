@@ -86,27 +86,15 @@ func (rd *Reader) Read(file string, r io.Reader) (*Transcript, error) {
 // io.ReadAll(io.LimitReader(r, limit)) does, into a buffer of the file's
 // size when r is a file.
 func readAll(r io.Reader, limit int64) ([]byte, error) {
-	size := int64(512)
+	var buf bytes.Buffer
 	if f, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			size = min(fi.Size()+1, limit) // +1: room to find the end at once
+			// ReadFrom reads on while MinRead bytes are free.
+			buf.Grow(int(min(fi.Size(), limit)) + bytes.MinRead)
 		}
 	}
-	lr := io.LimitReader(r, limit)
-	b := make([]byte, 0, max(size, 1))
-	for {
-		n, err := lr.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // let append pick the next size
-		}
-	}
+	_, err := buf.ReadFrom(io.LimitReader(r, limit))
+	return buf.Bytes(), err
 }
 
 // Parse reads a transcript held in data; file names it in errors.
