@@ -114,11 +114,18 @@ func (s *Store) superuser() bool {
 	return s.super
 }
 
+// nodeHash is a node's hash as Cayley computes it, and the same in the
+// text form COPY reads into BYTEA (what lib/pq makes of a []byte).
+type nodeHash struct {
+	h   refs.ValueHash
+	sql string
+}
+
 // copyNodes copies the nodes of quads, each once, into table, whose
 // columns are those of Cayley's nodes table, and returns their hashes.
 // When seen is not nil, it counts the quads using each node, across
 // calls, and a node it counted before is not copied again.
-func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, seen map[refs.ValueHash]int32) (map[quad.Value]any, error) {
+func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, seen map[refs.ValueHash]int32) (map[quad.Value]nodeHash, error) {
 	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, nodeColumns...))
 	if err != nil {
 		return nil, fmt.Errorf("bulk load: %w", err)
@@ -127,14 +134,8 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 	for i, c := range nodeColumns {
 		pos[c] = i
 	}
-	// The hashes as Cayley computes them, and the same in the text form
-	// COPY reads into BYTEA (what lib/pq makes of a []byte), worked out
-	// once for each term of the batch.
-	type hashed struct {
-		h   refs.ValueHash
-		sql string
-	}
-	hashes := make(map[quad.Value]hashed)
+	// Worked out once for each term of the batch.
+	hashes := make(map[quad.Value]nodeHash)
 	row := make([]any, len(nodeColumns))
 	for _, q := range quads {
 		for _, v := range []quad.Value{q.Subject, q.Predicate, q.Object, q.Label} {
@@ -148,7 +149,7 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 				continue
 			}
 			h := csql.HashOf(v)
-			hh := hashed{h.ValueHash, copyHash(h.ValueHash)}
+			hh := nodeHash{h.ValueHash, copyHash(h.ValueHash)}
 			hashes[v] = hh
 			if seen != nil {
 				n, ok := seen[h.ValueHash]
@@ -178,11 +179,7 @@ func copyNodes(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad,
 		stmt.Close()
 		return nil, fmt.Errorf("bulk load: %w", err)
 	}
-	out := make(map[quad.Value]any, len(hashes))
-	for v, h := range hashes {
-		out[v] = h.sql
-	}
-	return out, stmt.Close()
+	return hashes, stmt.Close()
 }
 
 // copyHash is a node hash in the text form COPY reads into BYTEA.
@@ -195,17 +192,17 @@ func copyHash(h refs.ValueHash) string {
 
 // copyQuadRows copies the hashes of the terms of quads, given by hashes,
 // into table.
-func copyQuadRows(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, hashes map[quad.Value]any) error {
+func copyQuadRows(ctx context.Context, tx *sql.Tx, table string, quads []quad.Quad, hashes map[quad.Value]nodeHash) error {
 	stmt, err := tx.PrepareContext(ctx, pq.CopyIn(table, "subject_hash", "predicate_hash", "object_hash", "label_hash"))
 	if err != nil {
 		return fmt.Errorf("bulk load: %w", err)
 	}
 	for _, q := range quads {
-		var l any
+		var l any // NULL for the default graph
 		if q.Label != nil {
-			l = hashes[q.Label]
+			l = hashes[q.Label].sql
 		}
-		if _, err := stmt.ExecContext(ctx, hashes[q.Subject], hashes[q.Predicate], hashes[q.Object], l); err != nil {
+		if _, err := stmt.ExecContext(ctx, hashes[q.Subject].sql, hashes[q.Predicate].sql, hashes[q.Object].sql, l); err != nil {
 			stmt.Close()
 			return fmt.Errorf("bulk load: %w", err)
 		}
